@@ -1,0 +1,13 @@
+import type { Command } from '@commander-js/extra-typings';
+import { configJsonSchema } from '../../config/index.js';
+import type { CliIo, GlobalOptions } from '../cli-io.js';
+
+/** `guardia schema`: the JSON Schema of guardia.yaml, for editors. Needs no config. */
+export function registerSchemaCommand(program: Command<[], GlobalOptions>, io: CliIo): void {
+  program
+    .command('schema')
+    .description('print the JSON Schema of guardia.yaml (for yaml-language-server and other editors)')
+    .action(() => {
+      io.stdout(JSON.stringify(configJsonSchema(), null, 2) + '\n');
+    });
+}

@@ -1,0 +1,3 @@
+export type { Clock, CancelTimer } from './clock.js';
+export { systemClock } from './system-clock.js';
+export { FakeClock } from './fake-clock.js';

@@ -1,0 +1,107 @@
+import type { Clock } from '../clock/index.js';
+import { createRedactor, type ResolvedConfig } from '../config/index.js';
+import { EventBus, type GuardiaEvents } from '../events/index.js';
+import type { HttpServices } from '../http/index.js';
+import { MetricsRegistry } from '../metrics/index.js';
+import { createProbeRunner, HeartbeatService, type ProbeRunner } from '../probes/index.js';
+import { openSqliteStore, type Store } from '../store/index.js';
+import { TokenService } from '../tokens/index.js';
+import { createTsdb, type Tsdb, type TsdbOptions } from '../tsdb/index.js';
+import { summarizeConfig } from './config-summary.js';
+import { ProbeService } from './probe-service.js';
+import { StatusService } from './status-service.js';
+
+/** Everything a command or the daemon works with, opened over one store. */
+export interface Guardia {
+  config: ResolvedConfig;
+  clock: Clock;
+  store: Store;
+  tsdb: Tsdb;
+  events: EventBus<GuardiaEvents>;
+  runner: ProbeRunner;
+  heartbeats: HeartbeatService;
+  tokens: TokenService;
+  metrics: MetricsRegistry;
+  /** The services the HTTP API and the CLI share. */
+  services: HttpServices;
+  redact: (text: string) => string;
+  /** Sets what `/readyz` answers. */
+  setReady(state: { ready: boolean; reason?: string }): void;
+  /** Flushes buffered samples and closes the store. */
+  close(): Promise<void>;
+}
+
+export interface OpenGuardiaOptions {
+  config: ResolvedConfig;
+  storePath: string;
+  clock: Clock;
+  tsdb?: Partial<TsdbOptions>;
+  onError?: (error: unknown) => void;
+}
+
+const RAW_RETENTION_MS = 48 * 3_600_000;
+
+/** Opens the store (applying migrations) and wires the services over it. */
+export async function openGuardia(options: OpenGuardiaOptions): Promise<Guardia> {
+  const { config, clock } = options;
+  const store = await openSqliteStore(options.storePath, { now: () => clock.now() });
+  const tsdbOptions = { rawRetentionMs: RAW_RETENTION_MS, ...options.tsdb };
+  const tsdb = createTsdb(store, tsdbOptions);
+  const events = new EventBus<GuardiaEvents>(options.onError);
+  const heartbeats = new HeartbeatService(store, clock);
+  const runner = createProbeRunner({ clock, tsdb, store, events, heartbeats });
+  const tokens = new TokenService(store, clock);
+  const metrics = new MetricsRegistry();
+  events.on('probe:result', (result) => metrics.observeProbe(result));
+  const status = new StatusService(config, store);
+  const probes = new ProbeService({
+    config,
+    status,
+    tsdb,
+    runOnce: async (probe) => {
+      const result = await runner.runOnce(probe);
+      await tsdb.flush();
+      return result;
+    },
+    now: () => clock.now(),
+    rawRetentionMs: tsdbOptions.rawRetentionMs,
+  });
+  const redact = createRedactor(config.secrets);
+  let ready: { ready: boolean; reason?: string } = { ready: false, reason: 'starting' };
+  const services: HttpServices = {
+    project: config.project,
+    status: status.status,
+    probes: probes.probes,
+    heartbeats: {
+      recordPing: async (token, kind, exitStatus) => {
+        const probeId = await heartbeats.recordPing(token, kind, exitStatus);
+        if (probeId === undefined) return false;
+        events.emit('heartbeat:ping', { probeId, kind, exitStatus, at: clock.now() });
+        return true;
+      },
+    },
+    tokens,
+    configSummary: () => summarizeConfig(config, redact),
+    metrics,
+    ready: () => ready,
+    now: () => clock.now(),
+  };
+  return {
+    config,
+    clock,
+    store,
+    tsdb,
+    events,
+    runner,
+    heartbeats,
+    tokens,
+    metrics,
+    services,
+    redact,
+    setReady: (state) => (ready = state),
+    async close() {
+      await tsdb.close();
+      await store.close();
+    },
+  };
+}

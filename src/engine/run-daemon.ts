@@ -1,0 +1,70 @@
+import type { ListenAddress } from '../config/index.js';
+import { RefusedError } from '../errors.js';
+import { createApp, isLoopbackHost, startHttpServer } from '../http/index.js';
+import type { Logger } from '../logging/index.js';
+import { Scheduler, StoreJobStateRepository } from '../scheduler/index.js';
+import { maintenanceJobs } from './maintenance-jobs.js';
+import type { Guardia } from './open-guardia.js';
+
+export interface DaemonOptions {
+  listen: ListenAddress;
+  /** Stops the daemon when aborted. */
+  signal: AbortSignal;
+  log: Logger;
+  /** Most probe runs at once (default 64). */
+  concurrency?: number;
+  /** Called once serving, with the URL. */
+  onListening?: (url: string) => void;
+}
+
+/**
+ * `guardia up`: schedules every probe and the store's upkeep, serves HTTP, and runs
+ * until the signal aborts; then stops scheduling, drains, flushes and closes.
+ */
+export async function runDaemon(guardia: Guardia, options: DaemonOptions): Promise<void> {
+  const { listen, log } = options;
+  const loopback = isLoopbackHost(listen.host);
+  if (!loopback && !(await guardia.tokens.anyExist())) {
+    throw new RefusedError(
+      `refusing to listen on ${listen.host}:${listen.port} before any API token exists; create one first: guardia token create NAME --role admin`,
+    );
+  }
+  const { clock, events, metrics } = guardia;
+  const scheduler = new Scheduler({
+    clock,
+    events,
+    repository: new StoreJobStateRepository(guardia.store),
+    concurrency: options.concurrency,
+    onPersistError: (error) => log.error({ err: error }, 'saving job run times failed'),
+  });
+  events.on('job:start', (e) => metrics.observeLag(e.lagMs));
+  events.on('job:overlap', (e) => {
+    metrics.observeOverlap();
+    log.warn({ job: e.jobId }, 'previous run still going; skipped this slot');
+  });
+  events.on('probe:state', (e) => log.info({ probe: e.probeId, from: e.from, to: e.to, reason: e.reason }, 'probe state changed'));
+
+  for (const env of guardia.config.environments) {
+    for (const probe of env.probes) scheduler.add(guardia.runner.toJob(probe));
+  }
+  for (const job of maintenanceJobs(guardia, log)) scheduler.add(job);
+
+  const app = createApp(guardia.services, { loopback, redact: guardia.redact, onError: (error) => log.error({ err: error }, 'request failed') });
+  const server = await startHttpServer(app, listen);
+  await scheduler.start();
+  guardia.setReady({ ready: true });
+  log.info({ url: server.url, project: guardia.config.project, probes: scheduler.jobIds().length }, 'guardia is up');
+  options.onListening?.(server.url);
+
+  await untilAborted(options.signal);
+  log.info('stopping');
+  guardia.setReady({ ready: false, reason: 'stopping' });
+  await scheduler.stop();
+  await server.close();
+  await guardia.close();
+}
+
+function untilAborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}

@@ -1,0 +1,19 @@
+import type { ProbeResult, ProbeStatus } from '../probes/probe.js';
+
+/** Every event guardia publishes, by name. */
+export interface GuardiaEvents {
+  /** A probe run finished (after retries). */
+  'probe:result': ProbeResult;
+  /** A probe's status changed. */
+  'probe:state': { probeId: string; env: string; probe: string; from: ProbeStatus | 'unknown'; to: ProbeStatus; reason: string; at: number };
+  /** A heartbeat ping arrived on /push. */
+  'heartbeat:ping': { probeId: string; kind: 'success' | 'start' | 'fail'; exitStatus?: number; at: number };
+  /** A scheduled job started, with how late it started. */
+  'job:start': { jobId: string; scheduledAt: number; startedAt: number; lagMs: number };
+  /** A scheduled job finished. */
+  'job:finish': { jobId: string; startedAt: number; finishedAt: number; error?: unknown };
+  /** A scheduled job was due while its previous run was still going, so this slot was skipped. */
+  'job:overlap': { jobId: string; scheduledAt: number };
+  /** A run exceeded its hard deadline and its slot was released. */
+  'job:timeout': { jobId: string; startedAt: number };
+}

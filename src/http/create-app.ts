@@ -1,0 +1,29 @@
+import { Hono } from 'hono';
+import { NotFoundError } from '../errors.js';
+import { errorResponse } from './error-handler.js';
+import type { HttpServices } from './http-deps.js';
+import { apiRoutes } from './routes/api-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
+import { metricsRoute } from './routes/metrics-route.js';
+import { pushRoutes } from './routes/push-routes.js';
+
+export interface AppOptions {
+  /** The listener is on a loopback address (opens reads until a token exists). */
+  loopback: boolean;
+  redact?: (text: string) => string;
+  /** Receives unexpected (5xx) errors for the log. */
+  onError?: (error: unknown) => void;
+}
+
+/** guardia's HTTP surface: health, metrics, heartbeat pushes and the JSON API. */
+export function createApp(services: HttpServices, options: AppOptions): Hono {
+  const redact = options.redact ?? ((text: string) => text);
+  const app = new Hono();
+  app.route('/', healthRoutes(services));
+  app.route('/', metricsRoute(services));
+  app.route('/', pushRoutes(services));
+  app.route('/api/v1', apiRoutes(services, { loopback: options.loopback }));
+  app.notFound((c) => errorResponse(c, new NotFoundError(`no route for ${c.req.method} ${c.req.path}`), redact));
+  app.onError((error, c) => errorResponse(c, error, redact, options.onError));
+  return app;
+}

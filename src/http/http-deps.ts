@@ -1,0 +1,78 @@
+import type { ProbeResult, ProbeStatus } from '../probes/probe.js';
+import type { Role, TokenInfo } from '../tokens/index.js';
+
+/** A probe as the API and CLI show it: secrets redacted, times in epoch ms. */
+export interface ProbeView {
+  id: string;
+  env: string;
+  name: string;
+  kind: string;
+  /** What it checks (URL, host:port, "push"), credentials removed. */
+  target: string;
+  everyMs: number;
+  status: ProbeStatus | 'unknown';
+  reason: string;
+  since: number | null;
+  lastRun: number | null;
+  durationMs: number | null;
+}
+
+export interface EnvironmentView {
+  name: string;
+  /** Worst probe status; `unknown` when nothing has run yet. */
+  status: ProbeStatus | 'unknown';
+  counts: Record<ProbeStatus | 'unknown', number>;
+  probes: ProbeView[];
+}
+
+export interface SeriesView {
+  name: string;
+  labels: Record<string, string>;
+  /** `[epoch ms, value]` pairs. */
+  samples: [number, number][];
+}
+
+export interface SamplesView {
+  probe: string;
+  metric: string;
+  from: number;
+  to: number;
+  /** `raw`, or the rollup tier the points come from (then the value is each bucket's average). */
+  resolution: 'raw' | '1m' | '1h';
+  series: SeriesView[];
+}
+
+/** What the HTTP layer needs of guardia; the CLI uses the same services. */
+export interface HttpServices {
+  project: string;
+  status: {
+    environments(): Promise<EnvironmentView[]>;
+    environment(name: string): Promise<EnvironmentView>;
+  };
+  probes: {
+    list(env?: string): Promise<ProbeView[]>;
+    get(id: string): Promise<ProbeView>;
+    samples(id: string, query: { metric?: string; from?: number; to?: number }): Promise<SamplesView>;
+    runNow(id: string): Promise<ProbeResult>;
+  };
+  heartbeats: {
+    /** Records a push; false when the token is unknown. */
+    recordPing(token: string, kind: 'success' | 'start' | 'fail', exitStatus?: number): Promise<boolean>;
+  };
+  tokens: {
+    anyExist(): Promise<boolean>;
+    verify(secret: string): Promise<TokenInfo | undefined>;
+  };
+  /** Config summary without secrets. */
+  configSummary(): unknown;
+  metrics: { contentType: string; render(): Promise<string> };
+  /** Ready once the store is open and the scheduler runs. */
+  ready(): { ready: boolean; reason?: string };
+  now(): number;
+}
+
+/** Who is calling, as resolved by the access middleware. */
+export interface Caller {
+  name: string;
+  role: Role | 'anonymous';
+}

@@ -1,0 +1,51 @@
+import type { Clock } from '../clock/index.js';
+
+/** What a probe concluded. `degraded` still counts as up for `guardia_probe_up`. */
+export type ProbeStatus = 'up' | 'degraded' | 'down';
+
+/** One extra series a probe measured, beyond the ones every probe writes. */
+export interface ProbeMetric {
+  /** Full metric name, e.g. `guardia_probe_http_status_code`. */
+  name: string;
+  help: string;
+  type: 'gauge' | 'counter';
+  /** Labels besides `env` and `probe`, which the runner adds. */
+  labels?: Record<string, string>;
+  value: number;
+}
+
+/** What one attempt of a probe returns. */
+export interface ProbeOutcome {
+  status: ProbeStatus;
+  /** Human reason, e.g. `HTTP 503 (expected 200)` or `connect ECONNREFUSED 127.0.0.1:5432`. Never contains secrets. */
+  reason: string;
+  metrics?: ProbeMetric[];
+}
+
+export interface ProbeContext {
+  /** Aborted when the probe's timeout passes or guardia stops. */
+  signal: AbortSignal;
+  clock: Clock;
+  timeoutMs: number;
+}
+
+/** A probe of one kind, built from its resolved config. `run()` must not throw: failures are `down`. */
+export interface Probe {
+  readonly kind: string;
+  run(ctx: ProbeContext): Promise<ProbeOutcome>;
+}
+
+/** The full result of a probe run (after retries), published as `probe:result`. */
+export interface ProbeResult {
+  probeId: string;
+  env: string;
+  probe: string;
+  kind: string;
+  status: ProbeStatus;
+  reason: string;
+  /** When the run started, epoch ms. */
+  at: number;
+  durationMs: number;
+  attempts: number;
+  metrics: ProbeMetric[];
+}
