@@ -48,7 +48,7 @@ export async function openGuardia(options: OpenGuardiaOptions): Promise<Guardia>
   const tsdbOptions = { rawRetentionMs: RAW_RETENTION_MS, ...options.tsdb };
   const tsdb = createTsdb(store, tsdbOptions);
   const events = new EventBus<GuardiaEvents>(options.onError);
-  const heartbeats = new HeartbeatService(store, clock);
+  const heartbeats = new HeartbeatService({ store, clock, events });
   const runner = createProbeRunner({ clock, tsdb, store, events, heartbeats });
   const tokens = new TokenService(store, clock);
   const metrics = new MetricsRegistry();
@@ -74,9 +74,8 @@ export async function openGuardia(options: OpenGuardiaOptions): Promise<Guardia>
     probes: probes.probes,
     heartbeats: {
       recordPing: async (token, kind, exitStatus) => {
-        const probeId = await heartbeats.recordPing(token, kind, exitStatus);
-        if (probeId === undefined) return false;
-        events.emit('heartbeat:ping', { probeId, kind, exitStatus, at: clock.now() });
+        if (!(await heartbeats.findByToken(token))) return false;
+        await heartbeats.recordPing(token, kind, exitStatus);
         return true;
       },
     },

@@ -12,24 +12,24 @@ export interface StoredState {
 }
 
 /** What a probe checks, safe to show: URLs lose their credentials, pushes their token. */
-export function probeTarget(probe: ProbeConfig): string {
+export function probeTarget(probe: ProbeConfig, pushToken?: string): string {
   switch (probe.kind) {
     case 'http':
       return withoutCredentials(probe.http.url);
     case 'tcp':
       return `${probe.tcp.host}:${probe.tcp.port}`;
     case 'heartbeat':
-      return 'push';
+      return pushToken === undefined ? 'push' : `/push/${pushToken}`;
   }
 }
 
-export function toProbeView(probe: ProbeConfig, state: StoredState | undefined): ProbeView {
+export function toProbeView(probe: ProbeConfig, state: StoredState | undefined, pushToken?: string): ProbeView {
   return {
     id: probe.id,
     env: probe.env,
     name: probe.name,
     kind: probe.kind,
-    target: probeTarget(probe),
+    target: probeTarget(probe, pushToken),
     everyMs: probe.everyMs,
     status: state ? (state.status as ProbeStatus) : 'unknown',
     reason: state?.reason ?? 'not run yet',

@@ -45,7 +45,11 @@ export async function runDaemon(guardia: Guardia, options: DaemonOptions): Promi
   events.on('probe:state', (e) => log.info({ probe: e.probeId, from: e.from, to: e.to, reason: e.reason }, 'probe state changed'));
 
   for (const env of guardia.config.environments) {
-    for (const probe of env.probes) scheduler.add(guardia.runner.toJob(probe));
+    for (const probe of env.probes) {
+      // Heartbeat tokens exist before the first push can arrive, not at the first evaluation.
+      if (probe.kind === 'heartbeat') await guardia.heartbeats.ensureToken(probe);
+      scheduler.add(guardia.runner.toJob(probe));
+    }
   }
   for (const job of maintenanceJobs(guardia, log)) scheduler.add(job);
 

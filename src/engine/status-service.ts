@@ -22,11 +22,15 @@ export class StatusService implements Pick<HttpServices, 'status'> {
     if (env !== undefined && !this.config.environments.some((e) => e.name === env)) {
       throw new NotFoundError(`no environment "${env}" in ${this.config.file}`);
     }
-    const rows = await this.store.db.selectFrom('probe_state').selectAll().execute();
+    const [rows, pushes] = await Promise.all([
+      this.store.db.selectFrom('probe_state').selectAll().execute(),
+      this.store.db.selectFrom('heartbeat').select(['probe_id', 'token']).execute(),
+    ]);
     const states = new Map<string, StoredState>(rows.map((row) => [row.probe_id, row]));
+    const tokens = new Map(pushes.map((row) => [row.probe_id, row.token]));
     return this.config.environments
       .filter((e) => env === undefined || e.name === env)
-      .flatMap((e) => e.probes.map((p) => toProbeView(p, states.get(p.id))));
+      .flatMap((e) => e.probes.map((p) => toProbeView(p, states.get(p.id), tokens.get(p.id))));
   }
 
   private async environments(): Promise<EnvironmentView[]> {

@@ -18,6 +18,10 @@ export class MetricsRegistry {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'guardia_' });
+    // These default gauges end in _total, which promtool rejects for non-counters.
+    for (const name of ['active_handles_total', 'active_requests_total', 'active_resources_total']) {
+      this.registry.removeSingleMetric(`guardia_nodejs_${name}`);
+    }
     const probeLabels = ['env', 'probe'];
     this.probeUp = this.gauge('guardia_probe_up', 'Whether the probe succeeded (1, also when degraded) or failed (0).', probeLabels);
     this.probeState = this.gauge('guardia_probe_state', 'Probe status: 0 up, 1 degraded, 2 down.', probeLabels);

@@ -7,8 +7,8 @@ import type { Migration } from './migrations/index.js';
  * `guardia_migration`. A store written by a newer guardia (unknown migration ids)
  * is refused rather than silently used.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function runMigrations(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migration table is not part of the typed schema
   db: Kysely<any>,
   migrations: readonly Migration[],
   location: string,

@@ -1,4 +1,4 @@
-import type { Command } from '@commander-js/extra-typings';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { UsageError } from '../../errors.js';
 import { CliContext } from '../cli-context.js';
 import type { CliIo, GlobalOptions } from '../cli-io.js';
@@ -6,7 +6,7 @@ import { emit } from '../output.js';
 import { ExitSignal } from '../run-cli.js';
 
 /** `guardia probe run <env>/<probe>`: runs one probe now and records the result. */
-export function registerProbeCommand(program: Command<[], GlobalOptions>, io: CliIo): void {
+export function registerProbeCommand(program: CommandUnknownOpts, io: CliIo): void {
   const probe = program.command('probe').description('work with probes');
   probe
     .command('run')

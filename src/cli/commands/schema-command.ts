@@ -1,9 +1,9 @@
-import type { Command } from '@commander-js/extra-typings';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { configJsonSchema } from '../../config/index.js';
-import type { CliIo, GlobalOptions } from '../cli-io.js';
+import type { CliIo } from '../cli-io.js';
 
 /** `guardia schema`: the JSON Schema of guardia.yaml, for editors. Needs no config. */
-export function registerSchemaCommand(program: Command<[], GlobalOptions>, io: CliIo): void {
+export function registerSchemaCommand(program: CommandUnknownOpts, io: CliIo): void {
   program
     .command('schema')
     .description('print the JSON Schema of guardia.yaml (for yaml-language-server and other editors)')

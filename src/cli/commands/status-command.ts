@@ -1,4 +1,4 @@
-import type { Command } from '@commander-js/extra-typings';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import type { EnvironmentView } from '../../http/index.js';
 import { CliContext } from '../cli-context.js';
 import type { CliIo, GlobalOptions } from '../cli-io.js';
@@ -6,7 +6,7 @@ import { ago, emit, table } from '../output.js';
 import { ExitSignal } from '../run-cli.js';
 
 /** `guardia status [env]`: the last known state of every probe; exit 1 when any is down. */
-export function registerStatusCommand(program: Command<[], GlobalOptions>, io: CliIo): void {
+export function registerStatusCommand(program: CommandUnknownOpts, io: CliIo): void {
   program
     .command('status')
     .description('show the state of every probe (exit 1 when any is down)')

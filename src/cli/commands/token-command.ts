@@ -1,4 +1,4 @@
-import type { Command } from '@commander-js/extra-typings';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { openSqliteStore } from '../../store/index.js';
 import { ROLES, TokenService } from '../../tokens/index.js';
 import { CliContext } from '../cli-context.js';
@@ -6,7 +6,7 @@ import type { CliIo, GlobalOptions } from '../cli-io.js';
 import { ago, emit, table } from '../output.js';
 
 /** `guardia token create|list|revoke`: API tokens, stored hashed. */
-export function registerTokenCommand(program: Command<[], GlobalOptions>, io: CliIo): void {
+export function registerTokenCommand(program: CommandUnknownOpts, io: CliIo): void {
   const token = program.command('token').description('manage API tokens');
   token
     .command('create')

@@ -1,4 +1,4 @@
-import type { Command } from '@commander-js/extra-typings';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { createRedactor } from '../../config/index.js';
 import { openGuardia, runDaemon } from '../../engine/index.js';
 import { createLogger } from '../../logging/index.js';
@@ -6,7 +6,7 @@ import { CliContext } from '../cli-context.js';
 import type { CliIo, GlobalOptions } from '../cli-io.js';
 
 /** `guardia up`: the daemon. Runs until SIGINT/SIGTERM. */
-export function registerUpCommand(program: Command<[], GlobalOptions>, io: CliIo): void {
+export function registerUpCommand(program: CommandUnknownOpts, io: CliIo): void {
   program
     .command('up')
     .description('run guardia: probes, store upkeep and the HTTP API, until stopped')

@@ -1,4 +1,4 @@
-import type { Command } from '@commander-js/extra-typings';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { ConfigError, type ConfigProblem } from '../../errors.js';
 import { CliContext } from '../cli-context.js';
 import type { CliIo, GlobalOptions } from '../cli-io.js';
@@ -6,7 +6,7 @@ import { ExitSignal } from '../run-cli.js';
 import { emit } from '../output.js';
 
 /** `guardia validate`: checks the config file and reports every problem at once. */
-export function registerValidateCommand(program: Command<[], GlobalOptions>, io: CliIo): void {
+export function registerValidateCommand(program: CommandUnknownOpts, io: CliIo): void {
   program
     .command('validate')
     .description('check guardia.yaml and report every problem (file:line:col key.path: message)')

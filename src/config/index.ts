@@ -1,0 +1,29 @@
+export type {
+  EnvironmentConfig,
+  HealthVocabulary,
+  HeartbeatProbeSpec,
+  HttpProbeSpec,
+  JsonPathCondition,
+  JsonPathOp,
+  ListenAddress,
+  ProbeCommon,
+  ProbeConfig,
+  ProbeKind,
+  ResolvedConfig,
+  StatusRange,
+  TcpProbeSpec,
+} from './resolved-config.js';
+export { loadConfig } from './load-config.js';
+export type { LoadConfigOptions } from './load-config.js';
+export { configJsonSchema } from './config-json-schema.js';
+export { createRedactor } from './secret-redactor.js';
+export { InvalidValueError } from './values/invalid-value-error.js';
+export { formatDuration, parseDuration } from './values/duration-parser.js';
+export { parseSize } from './values/size-parser.js';
+export { parsePercent } from './values/percent-parser.js';
+export { parseCron, parseTimezone } from './values/cron-parser.js';
+export type { CronSchedule } from './values/cron-parser.js';
+export { parseHostPort } from './values/host-port-parser.js';
+export type { HostPort } from './values/host-port-parser.js';
+export { DEFAULT_HEALTH_VOCABULARY } from './schema/probes/http/health-vocabulary.js';
+export { DEFAULT_HEARTBEAT_GRACE_MS } from './schema/probes/heartbeat/heartbeat-probe-kind.js';

@@ -1,0 +1,13 @@
+export type { Probe, ProbeContext, ProbeMetric, ProbeOutcome, ProbeResult, ProbeStatus } from './probe.js';
+export type { ProbeState } from './probe-state.js';
+export { createProbeRunner } from './probe-runner.js';
+export type { ProbeRunner, ProbeRunnerDeps } from './probe-runner.js';
+export { createProbe, probeFactories } from './probe-registry.js';
+export type { ProbeDeps, ProbeFactory } from './probe-registry.js';
+export { loadProbeStates } from './load-probe-states.js';
+export { HttpProbe } from './http/http-probe.js';
+export { TcpProbe } from './tcp/tcp-probe.js';
+export { HeartbeatProbe } from './heartbeat/heartbeat-probe.js';
+export { HeartbeatService } from './heartbeat/heartbeat-service.js';
+export type { HeartbeatServiceOptions } from './heartbeat/heartbeat-service.js';
+export type { HeartbeatPing, HeartbeatProbeConfig, HeartbeatRecord, PingKind } from './heartbeat/heartbeat-record.js';

@@ -1,0 +1,24 @@
+import type { AppendSample } from '../../tsdb/tsdb.js';
+import type { ProbeResult, ProbeStatus } from '../probe.js';
+
+const STATE_VALUE: Record<ProbeStatus, number> = { up: 0, degraded: 1, down: 2 };
+
+/**
+ * The series one probe result writes, all labelled `{env, probe}`: the three every probe
+ * has (`guardia_probe_up`, `guardia_probe_state`, `guardia_probe_duration_seconds`) and
+ * the probe's own metrics.
+ */
+export function probeSamples(result: ProbeResult, t: number): AppendSample[] {
+  const base = { env: result.env, probe: result.probe };
+  const gauge = (name: string, v: number, help: string): AppendSample => ({ name, labels: base, t, v, type: 'gauge', help });
+  const samples: AppendSample[] = [
+    gauge('guardia_probe_up', result.status === 'down' ? 0 : 1, 'Whether the probe is up (1, also when degraded) or down (0).'),
+    gauge('guardia_probe_state', STATE_VALUE[result.status], 'Probe state: 0 up, 1 degraded, 2 down.'),
+    gauge('guardia_probe_duration_seconds', result.durationMs / 1_000, 'How long the last probe attempt took.'),
+  ];
+  for (const m of result.metrics) {
+    // The runner's env/probe labels win over a metric's own, so series always belong to their probe.
+    samples.push({ name: m.name, labels: { ...m.labels, ...base }, t, v: m.value, type: m.type, help: m.help });
+  }
+  return samples;
+}

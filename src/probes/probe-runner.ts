@@ -1,0 +1,102 @@
+import type { Clock } from '../clock/index.js';
+import type { ProbeConfig } from '../config/resolved-config.js';
+import type { EventBus, GuardiaEvents } from '../events/index.js';
+import type { Job } from '../scheduler/index.js';
+import type { Store } from '../store/store.js';
+import type { Tsdb } from '../tsdb/tsdb.js';
+import { HeartbeatService } from './heartbeat/heartbeat-service.js';
+import { formatDuration } from './internal/format-duration.js';
+import { probeSamples } from './internal/probe-samples.js';
+import { runAttempts } from './internal/run-attempts.js';
+import { saveProbeState } from './internal/save-probe-state.js';
+import type { Probe, ProbeOutcome, ProbeResult } from './probe.js';
+import { createProbe } from './probe-registry.js';
+
+export interface ProbeRunnerDeps {
+  clock: Clock;
+  /** Only `append` is used. */
+  tsdb: Pick<Tsdb, 'append'>;
+  store: Store;
+  events: EventBus<GuardiaEvents>;
+  /** Heartbeat state (default: a service over `store`). */
+  heartbeats?: HeartbeatService;
+  /** Builds the probe for a config (default: the kinds registry). */
+  createProbe?: (config: ProbeConfig) => Probe;
+}
+
+/** Runs probes: retries, timeout, series, stored state and events. */
+export interface ProbeRunner {
+  /** Runs one probe now, records its result and returns it (`guardia probe run`, the API's "run now"). */
+  runOnce(config: ProbeConfig, signal?: AbortSignal): Promise<ProbeResult>;
+  /** The scheduler job that runs this probe every `everyMs` (job id `probe:<probe id>`). */
+  toJob(config: ProbeConfig): Job;
+}
+
+/** Slack added to a job's deadline beyond the probe's own worst case. */
+const DEADLINE_SLACK_MS = 5_000;
+
+/** Creates the runner that turns probe configs into results, series, states and events. */
+export function createProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
+  const { clock, tsdb, store, events } = deps;
+  const heartbeats = deps.heartbeats ?? new HeartbeatService({ store, clock, events });
+  const build = deps.createProbe ?? ((config: ProbeConfig) => createProbe(config, { heartbeats }));
+  const probes = new WeakMap<ProbeConfig, Probe>();
+  const probeFor = (config: ProbeConfig): Probe => {
+    let probe = probes.get(config);
+    if (!probe) probes.set(config, (probe = build(config)));
+    return probe;
+  };
+
+  async function runOnce(config: ProbeConfig, signal?: AbortSignal): Promise<ProbeResult> {
+    const at = clock.now();
+    const { outcome, attempts, durationMs } = await runAttempts(probeFor(config), config, clock, signal);
+    // A run cancelled by shutdown or removal says nothing about the target: record nothing.
+    if (signal?.aborted && !isTimeout(signal.reason)) throw signal.reason;
+    const judged = applyDegradedOver(outcome, durationMs, config.degradedOverMs);
+    const result: ProbeResult = {
+      probeId: config.id,
+      env: config.env,
+      probe: config.name,
+      kind: config.kind,
+      status: judged.status,
+      reason: judged.reason,
+      at,
+      durationMs,
+      attempts,
+      metrics: judged.metrics ?? [],
+    };
+    tsdb.append(config.id, probeSamples(result, clock.now()));
+    const previous = await saveProbeState(store, result);
+    events.emit('probe:result', result);
+    if (previous !== result.status) {
+      const { probeId, env, probe, status, reason } = result;
+      events.emit('probe:state', { probeId, env, probe, from: previous ?? 'unknown', to: status, reason, at });
+    }
+    return result;
+  }
+
+  function toJob(config: ProbeConfig): Job {
+    const worstCase = (config.retries + 1) * config.timeoutMs + config.retries * config.retryDelayMs;
+    return {
+      id: `probe:${config.id}`,
+      everyMs: config.everyMs,
+      jitterMs: config.jitterMs,
+      deadlineMs: worstCase + DEADLINE_SLACK_MS,
+      run: async (signal) => {
+        await runOnce(config, signal);
+      },
+    };
+  }
+
+  return { runOnce, toJob };
+}
+
+function isTimeout(reason: unknown): boolean {
+  return reason instanceof Error && reason.name === 'TimeoutError';
+}
+
+/** An up result slower than `degradedOverMs` becomes degraded: `slow: 812 ms > 500 ms`. */
+function applyDegradedOver(outcome: ProbeOutcome, durationMs: number, degradedOverMs: number | undefined): ProbeOutcome {
+  if (outcome.status !== 'up' || degradedOverMs === undefined || durationMs <= degradedOverMs) return outcome;
+  return { ...outcome, status: 'degraded', reason: `slow: ${formatDuration(durationMs)} > ${formatDuration(degradedOverMs)}` };
+}

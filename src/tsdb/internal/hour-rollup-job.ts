@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/schema.js';
+import { batches } from './batches.js';
+import { bucketStart, maxOfNumbers, minOfNumbers } from './rollup-math.js';
+import { type RollupRowInput, nanIfNull, writeRollups } from './rollup-writer.js';
+import type { SeriesIndex } from './series-index.js';
+import { HOUR_WATERMARK, MINUTE_WATERMARK, readWatermark, writeWatermark } from './watermarks.js';
+
+export const HOUR_MS = 3_600_000;
+
+/**
+ * Computes 1-hour buckets from the 1-minute rows of hours the minute watermark has passed:
+ * counts and sums (for counters: increases) add up, min/max fold, `last` is the newest minute's.
+ */
+export async function rollupHours(db: Kysely<Database>, index: SeriesIndex): Promise<void> {
+  const minuteWatermark = await readWatermark(db, MINUTE_WATERMARK);
+  if (minuteWatermark === undefined) return;
+  const until = bucketStart(minuteWatermark, HOUR_MS);
+  let from = (await readWatermark(db, HOUR_WATERMARK)) ?? (await firstMinuteHour(db)) ?? until;
+  const ids = [...index.all()].filter((e) => e.persisted).map((e) => e.id);
+  for (; from < until; from += HOUR_MS) {
+    const rows: RollupRowInput[] = [];
+    for (const batch of batches(ids, 500)) rows.push(...(await foldHour(db, batch, from)));
+    const next = from + HOUR_MS;
+    await db.transaction().execute(async (trx) => {
+      await writeRollups(trx, 'tsdb_rollup_1h', rows);
+      await writeWatermark(trx, HOUR_WATERMARK, next);
+    });
+  }
+}
+
+async function firstMinuteHour(db: Kysely<Database>): Promise<number | undefined> {
+  const row = await db.selectFrom('tsdb_rollup_1m').select((eb) => eb.fn.min('bucket_ms').as('first')).executeTakeFirst();
+  return row?.first == null ? undefined : bucketStart(Number(row.first), HOUR_MS);
+}
+
+async function foldHour(db: Kysely<Database>, seriesIds: number[], hour: number): Promise<RollupRowInput[]> {
+  // By series (the primary key's first column), so the 1m table is never scanned by time.
+  const minutes = await db
+    .selectFrom('tsdb_rollup_1m')
+    .selectAll()
+    .where('series_id', 'in', seriesIds)
+    .where('bucket_ms', '>=', hour)
+    .where('bucket_ms', '<', hour + HOUR_MS)
+    .orderBy('series_id')
+    .orderBy('bucket_ms')
+    .execute();
+  const out: RollupRowInput[] = [];
+  let current: RollupRowInput | undefined;
+  for (const m of minutes) {
+    const seriesId = Number(m.series_id);
+    if (current?.seriesId !== seriesId) {
+      current = { seriesId, bucketMs: hour, count: 0, sum: 0, min: NaN, max: NaN, last: NaN, lastMs: 0 };
+      out.push(current);
+    }
+    const sum = nanIfNull(m.sum);
+    current.count += Number(m.count);
+    if (!Number.isNaN(sum)) current.sum += sum;
+    current.min = minOfNumbers(current.min, nanIfNull(m.min));
+    current.max = maxOfNumbers(current.max, nanIfNull(m.max));
+    current.last = nanIfNull(m.last);
+    current.lastMs = Number(m.last_ms);
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import { UnavailableError } from '../../errors.js';
+import type { Database } from '../../store/schema.js';
+import { batches } from './batches.js';
+import { newSeriesId } from './random-ids.js';
+import type { SeriesEntry, SeriesIndex } from './series-index.js';
+import { seriesKey } from './series-key.js';
+
+const ATTEMPTS = 3;
+
+/**
+ * Inserts series created in this process, insert-if-absent: when another process inserted
+ * the same (name, labels) first, the entry adopts that row's id. Run inside the flush
+ * transaction, before the chunks that refer to the ids are written.
+ */
+export async function persistSeries(db: Kysely<Database>, index: SeriesIndex, fresh: readonly SeriesEntry[]): Promise<void> {
+  let pending = fresh.filter((e) => !e.persisted);
+  for (let attempt = 0; pending.length > 0 && attempt < ATTEMPTS; attempt++) {
+    for (const batch of batches(pending, 100)) {
+      await db
+        .insertInto('tsdb_series')
+        .values(batch.map((e) => ({
+          id: e.id, name: e.name, labels: e.labelsJson, target: e.target, type: e.type, help: e.help, created_ms: e.createdMs,
+        })))
+        // Either conflict (same name and labels, or a clash of random ids) is resolved below.
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+    await adoptStoredIds(db, index, pending);
+    pending = pending.filter((e) => !e.persisted);
+    for (const e of pending) index.reassign(e, newSeriesId());
+  }
+  if (pending.length > 0) {
+    throw new UnavailableError(`could not store ${pending.length} new tsdb series after ${ATTEMPTS} attempts`);
+  }
+}
+
+async function adoptStoredIds(db: Kysely<Database>, index: SeriesIndex, pending: readonly SeriesEntry[]): Promise<void> {
+  const byId = new Map(pending.map((e) => [e.id, e]));
+  for (const batch of batches([...byId.keys()], 500)) {
+    const rows = await db.selectFrom('tsdb_series').select(['id', 'name', 'labels']).where('id', 'in', batch).execute();
+    for (const row of rows) {
+      const entry = byId.get(Number(row.id));
+      if (entry?.key === seriesKey(row.name, row.labels)) index.adopt(entry, Number(row.id));
+    }
+  }
+  // Usually none are left: these lost the race to another process (or clashed on a random id).
+  for (const e of pending) {
+    if (e.persisted) continue;
+    const row = await db
+      .selectFrom('tsdb_series')
+      .select('id')
+      .where('name', '=', e.name)
+      .where('labels', '=', e.labelsJson)
+      .executeTakeFirst();
+    if (row) index.adopt(e, Number(row.id));
+  }
+}
