@@ -10,5 +10,5 @@ import { tidyJsonSchema } from './schema/internal/json-schema-edits.js';
 export function configJsonSchema(): Record<string, unknown> {
   const generated = z.toJSONSchema(configSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' });
   const { $schema, ...rest } = tidyJsonSchema(generated) as Record<string, unknown>;
-  return { $schema, $id: 'https://guardia.dev/schema/guardia.schema.json', title: 'guardia.yaml', ...rest };
+  return { $schema, title: 'guardia.yaml', ...rest };
 }

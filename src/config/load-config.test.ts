@@ -1,9 +1,11 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HEALTH_VOCABULARY } from './schema/probes/http/health-vocabulary.js';
 import { loadConfig } from './load-config.js';
-import { loadText, MINIMAL, writeConfig } from './internal/config-test-kit.js';
+import { loadText, MINIMAL, writeConfig, removeTempDirs } from './internal/config-test-kit.js';
 import type { ResolvedConfig } from './resolved-config.js';
+
+afterAll(removeTempDirs);
 
 const FULL = `# yaml-language-server: $schema=./guardia.schema.json
 project: demo
@@ -88,7 +90,7 @@ const common = (env: string, name: string, overrides: Partial<Record<string, num
 });
 
 const defaultExpect = { status: [{ min: 200, max: 299 }], jsonPath: [], headers: {} };
-const defaultHealth = { mode: 'auto', vocabulary: { ...DEFAULT_HEALTH_VOCABULARY } };
+const defaultHealth = { mode: 'auto' as const, vocabulary: { ...DEFAULT_HEALTH_VOCABULARY } };
 
 function expectedFull(dir: string): ResolvedConfig {
   return {

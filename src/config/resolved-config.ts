@@ -46,7 +46,7 @@ export interface ProbeCommon {
   retryDelayMs: number;
   /** Latency above which an otherwise healthy result is `degraded`. */
   degradedOverMs?: number;
-  /** Spread first runs over up to this many ms (default: min(every, 10% of every)). */
+  /** Spread first runs over up to this many ms (default: 10% of every, at most 10s). */
   jitterMs: number;
 }
 

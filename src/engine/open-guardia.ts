@@ -48,8 +48,9 @@ export async function openGuardia(options: OpenGuardiaOptions): Promise<Guardia>
   const tsdbOptions = { rawRetentionMs: RAW_RETENTION_MS, ...options.tsdb };
   const tsdb = createTsdb(store, tsdbOptions);
   const events = new EventBus<GuardiaEvents>(options.onError);
+  const redact = createRedactor(config.secrets);
   const heartbeats = new HeartbeatService({ store, clock, events });
-  const runner = createProbeRunner({ clock, tsdb, store, events, heartbeats });
+  const runner = createProbeRunner({ clock, tsdb, store, events, heartbeats, redact });
   const tokens = new TokenService(store, clock);
   const metrics = new MetricsRegistry();
   events.on('probe:result', (result) => metrics.observeProbe(result));
@@ -66,7 +67,6 @@ export async function openGuardia(options: OpenGuardiaOptions): Promise<Guardia>
     now: () => clock.now(),
     rawRetentionMs: tsdbOptions.rawRetentionMs,
   });
-  const redact = createRedactor(config.secrets);
   let ready: { ready: boolean; reason?: string } = { ready: false, reason: 'starting' };
   const services: HttpServices = {
     project: config.project,

@@ -162,3 +162,18 @@ describe('ProbeRunner records', () => {
     await scheduler.stop();
   });
 });
+
+describe('ProbeRunner secrets', () => {
+  it('redacts secret values from reasons before storing or publishing them', async () => {
+    const probe = scripted([{ outcome: { status: 'down', reason: 'auth failed for key s3cr3t-value' } }]);
+    const config: ProbeConfig = { ...common('api'), kind: 'tcp', tcp: { host: '127.0.0.1', port: 1 } };
+    const redact = (text: string) => text.replaceAll('s3cr3t-value', '***');
+    const runner = createProbeRunner({ clock, tsdb, store, events, createProbe: () => probe, redact });
+    const pending = runner.runOnce(config);
+    await clock.advance(60_000);
+    expect((await pending).reason).toBe('auth failed for key ***');
+    const stored = await store.db.selectFrom('probe_state').select('reason').execute();
+    expect(stored).toEqual([{ reason: 'auth failed for key ***' }]);
+    expect(states[0]?.reason).toBe('auth failed for key ***');
+  });
+});

@@ -22,6 +22,8 @@ export interface ProbeRunnerDeps {
   heartbeats?: HeartbeatService;
   /** Builds the probe for a config (default: the kinds registry). */
   createProbe?: (config: ProbeConfig) => Probe;
+  /** Removes secret values from reasons before they are stored or published. */
+  redact?: (text: string) => string;
 }
 
 /** Runs probes: retries, timeout, series, stored state and events. */
@@ -38,6 +40,7 @@ const DEADLINE_SLACK_MS = 5_000;
 /** Creates the runner that turns probe configs into results, series, states and events. */
 export function createProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
   const { clock, tsdb, store, events } = deps;
+  const redact = deps.redact ?? ((text: string) => text);
   const heartbeats = deps.heartbeats ?? new HeartbeatService({ store, clock, events });
   const build = deps.createProbe ?? ((config: ProbeConfig) => createProbe(config, { heartbeats }));
   const probes = new WeakMap<ProbeConfig, Probe>();
@@ -59,7 +62,7 @@ export function createProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
       probe: config.name,
       kind: config.kind,
       status: judged.status,
-      reason: judged.reason,
+      reason: redact(judged.reason),
       at,
       durationMs,
       attempts,

@@ -6,7 +6,9 @@ const NAME_START = /[a-zA-Z_:]/;
 const NAME_PART = /[a-zA-Z0-9_:]/;
 const LABEL_START = /[a-zA-Z_]/;
 const LABEL_PART = /[a-zA-Z0-9_]/;
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\', '"': '"', "'": "'", '`': '`' };
+const ESCAPES: Record<string, string> = {
+  n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\', '"': '"', "'": "'", '`': '`',
+};
 
 /**
  * Parses a PromQL series selector such as `http_requests_total{job="api",status=~"5.."}`

@@ -77,9 +77,9 @@ export class StoreTsdb implements Tsdb {
     return this.exclusive(async () => {
       for (const entry of this.appender.active) entry.head?.sealIfIdle(now - CHUNK_MAX_SPAN_MS);
       await this.flushNow();
-      await rollupMinutes(this.store.db, this.index, now, this.options);
+      const rolledUpTo = await rollupMinutes(this.store.db, this.index, now, this.options);
       await rollupHours(this.store.db, this.index);
-      await applyRetention(this.store.db, this.index, now, this.options);
+      await applyRetention(this.store.db, this.index, now, this.options, rolledUpTo);
     });
   }
 

@@ -93,6 +93,19 @@ describe.each(tsdbTestBackends)('tsdb rollups ($name)', (backend) => {
     expect(stale?.points[0]?.last).toBeNaN();
   });
 
+  it('rolls up data arriving after a long quiet period, in both tiers', async () => {
+    tsdb.append('t', [sample('lat', {}, T0, 1)]);
+    await tsdb.maintain(T0 + 2 * H);
+    const later = T0 + 100 * 24 * H;
+    tsdb.append('t', [sample('lat', {}, later, 7), sample('lat', {}, later + M, 9)]);
+    await tsdb.maintain(later + H + 2 * M);
+    const minutes = (await tsdb.queryRollup([name('lat')], '1m', T0, later + H))[0]?.points ?? [];
+    // The T0 minute is past the 30-day retention of the 1-minute tier; its hour is kept.
+    expect(minutes.map((p) => [p.t, p.last])).toEqual([[later, 7], [later + M, 9]]);
+    const hours = (await tsdb.queryRollup([name('lat')], '1h', T0, later + H))[0]?.points ?? [];
+    expect(hours.map((p) => [p.t, p.count, p.sum])).toEqual([[T0, 1, 1], [later, 2, 16]]);
+  });
+
   it('gives the same rows when maintenance runs again or from another process', async () => {
     tsdb.append('t', Array.from({ length: 100 }, (_, i) => sample('lat', {}, T0 + i * 7_000, i)));
     await tsdb.maintain(T0 + 2 * H);

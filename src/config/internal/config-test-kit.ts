@@ -1,13 +1,28 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, ConfigFileError } from '../../errors.js';
 import { loadConfig } from '../load-config.js';
 import type { ResolvedConfig } from '../resolved-config.js';
 
+// Test files create their directories under one root and remove it in `afterAll`.
+let root: string | undefined;
+
+/** A fresh empty directory under the temporary root. */
+export function tempDir(): string {
+  root ??= mkdtempSync(join(tmpdir(), 'guardia-config-'));
+  return mkdtempSync(join(root, 'case-'));
+}
+
+/** Removes every directory `tempDir`/`writeConfig` created; call it from `afterAll`. */
+export function removeTempDirs(): void {
+  if (root !== undefined) rmSync(root, { recursive: true, force: true });
+  root = undefined;
+}
+
 /** Writes config text (or bytes) to `guardia.yaml` in a fresh temporary directory. */
 export function writeConfig(content: string | Buffer, name = 'guardia.yaml'): { dir: string; file: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'guardia-config-'));
+  const dir = tempDir();
   const file = join(dir, name);
   writeFileSync(file, content);
   return { dir, file };

@@ -37,7 +37,7 @@ function selectKind(input: unknown): number | string {
 }
 
 const options = probeKinds.map((kind) =>
-  strictObject({ ...probeTimingShape, ...kind.shape }, foreignKeyHints(kind)).describe(`A ${kind.key} probe.`),
+  strictObject({ ...probeTimingShape, ...kind.shape }, foreignKeyHints(kind)).describe(`A probe of kind "${kind.key}".`),
 ) as unknown as [z.ZodType<Record<string, unknown>>, ...z.ZodType<Record<string, unknown>>[]];
 
 /** One probe: exactly one kind key (`http`, `tcp`, `heartbeat`…) plus scheduling settings. */

@@ -54,24 +54,26 @@ export function keysAtPath(doc: Document.Parsed, path: ConfigPath): string[] {
   return [...new Set(map.items.map(keyText).filter((k): k is string => k !== undefined))];
 }
 
-/** The path of the key or value that contains a source offset (for parser errors). */
+/**
+ * The path of the key or value at a source offset (for parser errors and warnings). A
+ * pair owns everything from its key to the next pair, so a tag or anchor written before a
+ * value still belongs to that value.
+ */
 export function pathAtOffset(doc: Document.Parsed, offset: number): ConfigPath {
   const path: (string | number)[] = [];
+  const starts = (n: unknown): number => (n as Node | null)?.range?.[0] ?? Infinity;
   let node: unknown = doc.contents;
   for (;;) {
-    const inside = (n: unknown): boolean => {
-      const range = (n as Node | null)?.range;
-      return !!range && offset >= range[0] && offset < Math.max(range[1], range[0] + 1);
-    };
     if (isMap(node)) {
-      const pair = node.items.find((p) => inside(p.key) || inside(p.value));
+      const pair = node.items.findLast((p) => starts(p.key) <= offset);
       const text = pair && keyText(pair);
       if (!pair || text === undefined) return path;
       path.push(text);
-      if (inside(pair.key)) return path;
+      const keyEnd = (pair.key as Node | null)?.range?.[1] ?? -1;
+      if (offset < keyEnd) return path;
       node = pair.value;
     } else if (isSeq(node)) {
-      const index = node.items.findIndex((item) => inside(item));
+      const index = node.items.findLastIndex((item) => starts(item) <= offset);
       if (index < 0) return path;
       path.push(index);
       node = node.items[index];

@@ -33,7 +33,9 @@ async function upsertChunks(db: Kysely<Database>, batch: readonly PendingWrite[]
   await db
     .insertInto('tsdb_chunk')
     .values(batch.map(({ entry, write }) => ({
-      id: write.chunk.id, series_id: entry.id, start_ms: write.startMs, end_ms: write.endMs, count: write.count, data: write.data,
+      id: write.chunk.id, series_id: entry.id, start_ms: write.startMs, end_ms: write.endMs, count: write.count,
+      // A Buffer view (no copy): drivers such as node-postgres recognise Buffers as binary.
+      data: Buffer.from(write.data.buffer, write.data.byteOffset, write.data.byteLength),
     })))
     .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({
       end_ms: eb.ref('excluded.end_ms'), count: eb.ref('excluded.count'), data: eb.ref('excluded.data'),

@@ -16,22 +16,35 @@ export async function rollupHours(db: Kysely<Database>, index: SeriesIndex): Pro
   const minuteWatermark = await readWatermark(db, MINUTE_WATERMARK);
   if (minuteWatermark === undefined) return;
   const until = bucketStart(minuteWatermark, HOUR_MS);
-  let from = (await readWatermark(db, HOUR_WATERMARK)) ?? (await firstMinuteHour(db)) ?? until;
   const ids = [...index.all()].filter((e) => e.persisted).map((e) => e.id);
-  for (; from < until; from += HOUR_MS) {
+  let from = (await readWatermark(db, HOUR_WATERMARK)) ?? (await nextMinuteHour(db, ids, -Infinity)) ?? until;
+  while (from < until) {
     const rows: RollupRowInput[] = [];
     for (const batch of batches(ids, 500)) rows.push(...(await foldHour(db, batch, from)));
-    const next = from + HOUR_MS;
+    let next = from + HOUR_MS;
+    // An hour without minute rows: jump to the next one that has some (after a long stop).
+    if (rows.length === 0) next = Math.min(until, Math.max(next, (await nextMinuteHour(db, ids, from)) ?? until));
     await db.transaction().execute(async (trx) => {
       await writeRollups(trx, 'tsdb_rollup_1h', rows);
       await writeWatermark(trx, HOUR_WATERMARK, next);
     });
+    from = next;
   }
 }
 
-async function firstMinuteHour(db: Kysely<Database>): Promise<number | undefined> {
-  const row = await db.selectFrom('tsdb_rollup_1m').select((eb) => eb.fn.min('bucket_ms').as('first')).executeTakeFirst();
-  return row?.first == null ? undefined : bucketStart(Number(row.first), HOUR_MS);
+/** The hour of the first 1-minute row at or after `after`, looked up through the primary key, series by series. */
+async function nextMinuteHour(db: Kysely<Database>, ids: number[], after: number): Promise<number | undefined> {
+  let first = Infinity;
+  for (const batch of batches(ids, 500)) {
+    let query = db
+      .selectFrom('tsdb_rollup_1m')
+      .select((eb) => eb.fn.min('bucket_ms').as('first'))
+      .where('series_id', 'in', batch);
+    if (Number.isFinite(after)) query = query.where('bucket_ms', '>=', after);
+    const row = await query.executeTakeFirst();
+    if (row?.first != null) first = Math.min(first, Number(row.first));
+  }
+  return Number.isFinite(first) ? bucketStart(first, HOUR_MS) : undefined;
 }
 
 async function foldHour(db: Kysely<Database>, seriesIds: number[], hour: number): Promise<RollupRowInput[]> {

@@ -10,8 +10,13 @@ import { MINUTE_WATERMARK, readWatermark, writeWatermark } from './watermarks.js
 export const MINUTE_MS = 60_000;
 /** A counter sample further than this from the previous one adds no increase. */
 export const COUNTER_MAX_GAP_MS = 15 * MINUTE_MS;
-/** Minutes computed per read of the raw tier, bounding memory when catching up. */
-const SLICE_MS = 60 * MINUTE_MS;
+/** Minutes computed per read of the raw tier (and per transaction), bounding memory and lock time. */
+const SLICE_MS = 15 * MINUTE_MS;
+/**
+ * Buckets one call computes at most before leaving the rest to the next call, so that a
+ * long catch-up (after downtime) does not hold up flushes: about a second of work.
+ */
+const ROWS_PER_CALL = 100_000;
 
 export interface MinuteRollupOptions {
   rollupDelayMs: number;
@@ -21,30 +26,38 @@ export interface MinuteRollupOptions {
  * Computes the 1-minute buckets that ended at least `rollupDelayMs` ago and are past the
  * watermark, from the stored chunks of every process, then advances the watermark.
  * Each bucket is written once under normal operation; recomputing one is harmless.
+ * Returns the watermark: buckets before it are computed.
  */
 export async function rollupMinutes(
   db: Kysely<Database>, index: SeriesIndex, now: number, options: MinuteRollupOptions,
-): Promise<void> {
+): Promise<number | undefined> {
   const until = bucketStart(now - options.rollupDelayMs, MINUTE_MS);
   const watermark = await readWatermark(db, MINUTE_WATERMARK);
-  const first = await firstStoredMinute(db);
-  if (first === undefined) return;
-  // Skip stretches with no raw data left (a long stop, or the first run).
-  let from = Math.max(watermark ?? first, first);
-  while (from < until) {
+  let from = Math.max(watermark ?? -Infinity, (await firstStoredMinute(db, watermark)) ?? until);
+  for (let written = 0; from < until && written < ROWS_PER_CALL; ) {
     const to = Math.min(until, from + SLICE_MS);
     const rows = await computeSlice(db, index, from, to);
+    let next = to;
+    // Nothing there: jump over minutes without data (a long stop) instead of walking them.
+    if (rows.length === 0) next = Math.min(until, Math.max(to, (await firstStoredMinute(db, to)) ?? until));
     await db.transaction().execute(async (trx) => {
       await writeRollups(trx, 'tsdb_rollup_1m', rows);
-      await writeWatermark(trx, MINUTE_WATERMARK, to);
+      await writeWatermark(trx, MINUTE_WATERMARK, next);
     });
-    from = to;
+    written += rows.length;
+    from = next;
   }
+  return from;
 }
 
-/** A lower bound of the oldest stored sample's minute, read through the end_ms index. */
-async function firstStoredMinute(db: Kysely<Database>): Promise<number | undefined> {
-  const row = await db.selectFrom('tsdb_chunk').select((eb) => eb.fn.min('end_ms').as('first')).executeTakeFirst();
+/**
+ * A lower bound of the minute of the oldest sample stored after `after`, read through
+ * the end_ms index: a chunk ending at e holds nothing before e - CHUNK_MAX_SPAN_MS.
+ */
+async function firstStoredMinute(db: Kysely<Database>, after = -Infinity): Promise<number | undefined> {
+  let query = db.selectFrom('tsdb_chunk').select((eb) => eb.fn.min('end_ms').as('first'));
+  if (Number.isFinite(after)) query = query.where('end_ms', '>=', after);
+  const row = await query.executeTakeFirst();
   return row?.first == null ? undefined : bucketStart(Number(row.first) - CHUNK_MAX_SPAN_MS, MINUTE_MS);
 }
 

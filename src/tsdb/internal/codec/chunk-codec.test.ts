@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom as rng } from '../../testing/probe-samples.js';
 import { ChunkDecoder } from './chunk-decoder.js';
 import { ChunkEncoder } from './chunk-encoder.js';
-
-/** A small deterministic PRNG (mulberry32) so failures reproduce. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function roundTrip(ts: number[], vs: number[]): { t: number[]; v: number[]; bytes: number } {
   const enc = new ChunkEncoder();

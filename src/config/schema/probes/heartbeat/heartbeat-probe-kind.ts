@@ -3,6 +3,7 @@ import { GOT } from '../../../problems/path-problem.js';
 import type { HeartbeatProbeSpec } from '../../../resolved-config.js';
 import { parseCron, parseTimezone } from '../../../values/cron-parser.js';
 import { durationField } from '../../internal/duration-field.js';
+import { TEMPLATE_PATTERN } from '../../internal/json-schema-edits.js';
 import { keyRule } from '../../internal/key-rule.js';
 import { optional } from '../../internal/optional-field.js';
 import { parsedText, typeError } from '../../internal/parsed-text.js';
@@ -23,7 +24,13 @@ const heartbeatSchema = strictObject({
     'IANA time zone of the cron schedule, e.g. `Europe/Madrid`. Default: the host\'s.',
   ),
   grace: optional(durationField()).describe('How late a ping may be before the probe is down. Default: 5m.'),
-  token: optional(z.string({ error: typeError(TOKEN_EXPECTED) }).regex(HEARTBEAT_TOKEN, { error: TOKEN_EXPECTED })).describe(
+  token: optional(
+    z
+      .string({ error: typeError(TOKEN_EXPECTED) })
+      .regex(HEARTBEAT_TOKEN, { error: TOKEN_EXPECTED })
+      // Editors see the file before interpolation, where the token is usually `${VAR}`.
+      .meta({ pattern: `${HEARTBEAT_TOKEN.source}|${TEMPLATE_PATTERN}` }),
+  ).describe(
     'Push token (8-128 of A-Z a-z 0-9 _ -), unique across heartbeats; usually `${VAR}`. Default: generated and kept in the store.',
   ),
 })
