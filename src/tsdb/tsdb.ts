@@ -97,15 +97,25 @@ export interface TsdbStats {
  * rollups, each with its own retention. Appends are buffered; reads see buffered samples.
  */
 export interface Tsdb {
-  /** Buffers samples owned by `target` (the unit of the series limit). */
+  /**
+   * Buffers samples owned by `target` (the unit of the series limit); synchronous and
+   * cheap. A batch with an invalid sample (time not an integer, bad name) throws
+   * `InvalidRequestError` and is not applied.
+   */
   append(target: string, samples: AppendSample[]): AppendResult;
-  /** Writes buffered samples to the store. */
+  /** Writes new series and buffered samples to the store in one transaction. */
   flush(): Promise<void>;
-  /** Raw samples with `start <= t <= end` of every matching series. */
+  /**
+   * Raw samples with `start <= t <= end` of every matching series that has some, from every
+   * process's flushed chunks and this process's buffer; series ordered by name, then labels.
+   */
   queryRange(matchers: LabelMatcher[], start: number, end: number): Promise<SeriesSamples[]>;
-  /** For each matching series, the newest sample with `at - lookbackMs < t <= at`. */
+  /** For each matching series, the newest sample with `at - lookbackMs < t <= at` (default 5 min). */
   queryInstant(matchers: LabelMatcher[], at: number, lookbackMs?: number): Promise<InstantSample[]>;
-  /** Rollup buckets starting in `[start, end]`. */
+  /**
+   * Rollup buckets starting in `[start, end]`, as computed by `maintain()`: a 1-minute
+   * bucket appears `rollupDelayMs` after it ends, a 1-hour bucket once its last minute has.
+   */
   queryRollup(matchers: LabelMatcher[], tier: RollupTier, start: number, end: number): Promise<RollupSeries[]>;
   /**
    * Flushes, seals chunks idle for 2 h, computes rollups of finished buckets from every
