@@ -6,7 +6,7 @@ import { MetricsRegistry } from '../metrics/index.js';
 import { createProbeRunner, HeartbeatService, type ProbeRunner } from '../probes/index.js';
 import { openSqliteStore, type Store } from '../store/index.js';
 import { TokenService } from '../tokens/index.js';
-import { createTsdb, type Tsdb, type TsdbOptions } from '../tsdb/index.js';
+import { createTsdb, SERIES_LIMIT_METRIC, type Tsdb, type TsdbOptions } from '../tsdb/index.js';
 import { summarizeConfig } from './config-summary.js';
 import { ProbeService } from './probe-service.js';
 import { StatusService } from './status-service.js';
@@ -54,6 +54,9 @@ export async function openGuardia(options: OpenGuardiaOptions): Promise<Guardia>
   const tokens = new TokenService(store, clock);
   const metrics = new MetricsRegistry();
   events.on('probe:result', (result) => metrics.observeProbe(result));
+  metrics.collectedCounter(SERIES_LIMIT_METRIC, 'Samples dropped because their target reached its series limit.', ['target'], () =>
+    [...tsdb.seriesLimitRejections()].map(([target, count]) => [{ target }, count]),
+  );
   const status = new StatusService(config, store);
   const probes = new ProbeService({
     config,

@@ -64,16 +64,16 @@ export class MetricsRegistry {
     this.overlaps.inc();
   }
 
-  /** Registers a gauge whose value is read at scrape time. */
-  collected(name: string, help: string, read: () => Iterable<[Record<string, string>, number]>, labelNames: string[] = []): void {
-    new Gauge({
+  /** Registers a counter whose values are read at scrape time from their owner. */
+  collectedCounter(name: string, help: string, labelNames: string[], read: () => Iterable<[Record<string, string>, number]>): void {
+    new Counter({
       name,
       help,
       labelNames,
       registers: [this.registry],
       collect() {
         this.reset();
-        for (const [labels, value] of read()) this.set(labels, value);
+        for (const [labels, value] of read()) this.inc(labels, value);
       },
     });
   }

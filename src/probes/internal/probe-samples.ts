@@ -14,7 +14,8 @@ export function probeSamples(result: ProbeResult, t: number): AppendSample[] {
   const samples: AppendSample[] = [
     gauge('guardia_probe_up', result.status === 'down' ? 0 : 1, 'Whether the probe is up (1, also when degraded) or down (0).'),
     gauge('guardia_probe_state', STATE_VALUE[result.status], 'Probe state: 0 up, 1 degraded, 2 down.'),
-    gauge('guardia_probe_duration_seconds', result.durationMs / 1_000, 'How long the last probe attempt took.'),
+    // Microsecond precision is all a probe can measure, and it halves the sample's size on disk.
+    gauge('guardia_probe_duration_seconds', Math.round(result.durationMs * 1_000) / 1e6, 'How long the last probe attempt took.'),
   ];
   for (const m of result.metrics) {
     // The runner's env/probe labels win over a metric's own, so series always belong to their probe.

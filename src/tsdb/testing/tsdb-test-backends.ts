@@ -3,8 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openSqliteStore, type Store } from '../../store/index.js';
-import { migration002 } from '../../store/migrations/002-tsdb.js';
-import { migrations } from '../../store/migrations/index.js';
 
 /** A store backend the tsdb tests run against; PostgreSQL joins this list when it lands. */
 export interface TsdbTestBackend {
@@ -18,7 +16,7 @@ export interface TsdbTestBackend {
 export const tsdbTestBackends: TsdbTestBackend[] = [
   {
     name: 'sqlite',
-    open: (dir, name = 'guardia.db') => withTsdbTables(openSqliteStore(join(dir, name))),
+    open: (dir, name = 'guardia.db') => openSqliteStore(join(dir, name)),
     async chunkTableBytes(store) {
       const pages = await sql<{ bytes: number }>`
         select sum(d.pgsize) as bytes from dbstat d join sqlite_master m on m.name = d.name
@@ -27,18 +25,6 @@ export const tsdbTestBackends: TsdbTestBackend[] = [
     },
   },
 ];
-
-/** Applies migration 002 when the store's migration list does not include it yet. */
-async function withTsdbTables(opening: Promise<Store>): Promise<Store> {
-  const store = await opening;
-  if (migrations.some((m) => m.id === migration002.id)) return store;
-  try {
-    await store.db.selectFrom('tsdb_series').select('id').limit(1).execute();
-  } catch {
-    await migration002.up(store.db);
-  }
-  return store;
-}
 
 /** A temporary directory removed by the returned function. */
 export function tempDir(): { dir: string; remove: () => void } {
