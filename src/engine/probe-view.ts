@@ -1,15 +1,6 @@
 import type { ProbeConfig } from '../config/index.js';
 import type { ProbeView } from '../http/index.js';
-import type { ProbeStatus } from '../probes/index.js';
-
-/** A stored probe state row, as the views need it. */
-export interface StoredState {
-  status: string;
-  reason: string;
-  since_ms: number;
-  last_run_ms: number;
-  duration_ms: number;
-}
+import type { ProbeState } from '../probes/index.js';
 
 /** What a probe checks, safe to show: URLs lose their credentials, pushes their token. */
 export function probeTarget(probe: ProbeConfig, pushToken?: string): string {
@@ -23,7 +14,7 @@ export function probeTarget(probe: ProbeConfig, pushToken?: string): string {
   }
 }
 
-export function toProbeView(probe: ProbeConfig, state: StoredState | undefined, pushToken?: string): ProbeView {
+export function toProbeView(probe: ProbeConfig, state: ProbeState | undefined, pushToken?: string): ProbeView {
   return {
     id: probe.id,
     env: probe.env,
@@ -31,11 +22,11 @@ export function toProbeView(probe: ProbeConfig, state: StoredState | undefined, 
     kind: probe.kind,
     target: probeTarget(probe, pushToken),
     everyMs: probe.everyMs,
-    status: state ? (state.status as ProbeStatus) : 'unknown',
+    status: state?.status ?? 'unknown',
     reason: state?.reason ?? 'not run yet',
-    since: state ? Number(state.since_ms) : null,
-    lastRun: state ? Number(state.last_run_ms) : null,
-    durationMs: state ? Number(state.duration_ms) : null,
+    since: state?.sinceMs ?? null,
+    lastRun: state?.lastRunMs ?? null,
+    durationMs: state?.durationMs ?? null,
   };
 }
 

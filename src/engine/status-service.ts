@@ -2,7 +2,8 @@ import type { ResolvedConfig } from '../config/index.js';
 import { NotFoundError } from '../errors.js';
 import type { EnvironmentView, HttpServices, ProbeView } from '../http/index.js';
 import type { Store } from '../store/index.js';
-import { toProbeView, type StoredState } from './probe-view.js';
+import { loadProbeStates } from '../probes/index.js';
+import { toProbeView } from './probe-view.js';
 
 const SEVERITY = { unknown: 0, up: 1, degraded: 2, down: 3 } as const;
 
@@ -23,10 +24,10 @@ export class StatusService implements Pick<HttpServices, 'status'> {
       throw new NotFoundError(`no environment "${env}" in ${this.config.file}`);
     }
     const [rows, pushes] = await Promise.all([
-      this.store.db.selectFrom('probe_state').selectAll().execute(),
+      loadProbeStates(this.store),
       this.store.db.selectFrom('heartbeat').select(['probe_id', 'token']).execute(),
     ]);
-    const states = new Map<string, StoredState>(rows.map((row) => [row.probe_id, row]));
+    const states = new Map(rows.map((state) => [state.probeId, state]));
     const tokens = new Map(pushes.map((row) => [row.probe_id, row.token]));
     return this.config.environments
       .filter((e) => env === undefined || e.name === env)
