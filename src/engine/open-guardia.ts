@@ -102,6 +102,7 @@ export async function openGuardia(options: OpenGuardiaOptions): Promise<Guardia>
     redact,
     setReady: (state) => (ready = state),
     async close() {
+      await runner.close();
       await tsdb.close();
       await store.close();
     },

@@ -32,6 +32,8 @@ export interface ProbeRunner {
   runOnce(config: ProbeConfig, signal?: AbortSignal): Promise<ProbeResult>;
   /** The scheduler job that runs this probe every `everyMs` (job id `probe:<probe id>`). */
   toJob(config: ProbeConfig): Job;
+  /** Closes every probe built so far (their pools and clients). */
+  close(): Promise<void>;
 }
 
 /** Slack added to a job's deadline beyond the probe's own worst case. */
@@ -43,12 +45,17 @@ export function createProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
   const redact = deps.redact ?? ((text: string) => text);
   const heartbeats = deps.heartbeats ?? new HeartbeatService({ store, clock, events });
   const build = deps.createProbe ?? ((config: ProbeConfig) => createProbe(config, { heartbeats }));
-  const probes = new WeakMap<ProbeConfig, Probe>();
+  const probes = new Map<ProbeConfig, Probe>();
   const probeFor = (config: ProbeConfig): Probe => {
     let probe = probes.get(config);
     if (!probe) probes.set(config, (probe = build(config)));
     return probe;
   };
+  async function close(): Promise<void> {
+    const open = [...probes.values()];
+    probes.clear();
+    await Promise.allSettled(open.map((probe) => probe.close?.()));
+  }
 
   async function runOnce(config: ProbeConfig, signal?: AbortSignal): Promise<ProbeResult> {
     const at = clock.now();
@@ -91,7 +98,7 @@ export function createProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
     };
   }
 
-  return { runOnce, toJob };
+  return { runOnce, toJob, close };
 }
 
 function isTimeout(reason: unknown): boolean {

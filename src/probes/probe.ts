@@ -33,6 +33,8 @@ export interface ProbeContext {
 export interface Probe {
   readonly kind: string;
   run(ctx: ProbeContext): Promise<ProbeOutcome>;
+  /** Releases what the probe keeps between runs (connection pools, clients). */
+  close?(): Promise<void>;
 }
 
 /** The full result of a probe run (after retries), published as `probe:result`. */
