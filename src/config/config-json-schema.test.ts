@@ -23,7 +23,7 @@ describe('configJsonSchema', () => {
     expect(Object.keys(environment.properties ?? {})).toEqual(['url', 'database', 'redis', 'probes']);
     const probe = (environment.properties?.probes as Schema).additionalProperties as Schema;
     const kinds = (probe.anyOf ?? []).map((option) => (option.required as string[] | undefined)?.[0]);
-    expect(kinds).toEqual(['http', 'tcp', 'heartbeat']);
+    expect(kinds).toEqual(['http', 'tcp', 'postgres', 'sql', 'redis', 'scrape', 'heartbeat', 'host']);
   });
 
   it('documents keys and keeps optional settings free of empty spellings', () => {

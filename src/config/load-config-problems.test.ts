@@ -89,19 +89,19 @@ environments:
 describe('loadConfig probe kinds', () => {
   it('requires one kind key, naming the choices', async () => {
     expect(await problemsOf(withProbes('      api:\n        every: 10s\n'))).toEqual([
-      'guardia.yaml:7:9 environments.production.probes.api: missing what to check: add one of "http", "tcp" or "heartbeat"',
+      'guardia.yaml:7:9 environments.production.probes.api: missing what to check: add one of "http", "tcp", "postgres", "sql", "redis", "scrape", "heartbeat" or "host"',
     ]);
   });
 
   it('refuses two kind keys', async () => {
     expect(await problemsOf(withProbes('      api:\n        http: /health\n        tcp: "db:5432"\n'))).toEqual([
-      'guardia.yaml:7:9 environments.production.probes.api: has "http" and "tcp": a probe checks one thing; keep one of "http", "tcp" or "heartbeat"',
+      'guardia.yaml:7:9 environments.production.probes.api: has "http" and "tcp": a probe checks one thing; keep one of "http", "tcp", "postgres", "sql", "redis", "scrape", "heartbeat" or "host"',
     ]);
   });
 
   it('says which kind a misplaced key belongs to', async () => {
     expect(await problemsOf(withProbes('      db:\n        tcp: db.internal:5432\n        expect: { status: 200 }\n        health: auto\n'))).toEqual([
-      'guardia.yaml:8:9 environments.production.probes.db.expect: "expect" applies only to http probes',
+      'guardia.yaml:8:9 environments.production.probes.db.expect: "expect" applies only to http or sql probes',
       'guardia.yaml:9:9 environments.production.probes.db.health: "health" applies only to http probes',
     ]);
   });
@@ -116,7 +116,7 @@ describe('loadConfig probe kinds', () => {
 
   it('reports a probe that is not a mapping', async () => {
     expect(await problemsOf(withProbes('      api: /health\n'))).toEqual([
-      'guardia.yaml:6:12 environments.production.probes.api: expected a mapping with one of "http", "tcp" or "heartbeat", got "/health"',
+      'guardia.yaml:6:12 environments.production.probes.api: expected a mapping with one of "http", "tcp", "postgres", "sql", "redis", "scrape", "heartbeat" or "host", got "/health"',
     ]);
   });
 });

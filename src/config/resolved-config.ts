@@ -53,6 +53,11 @@ export interface ProbeCommon {
 export type ProbeConfig =
   | (ProbeCommon & { kind: 'http'; http: HttpProbeSpec })
   | (ProbeCommon & { kind: 'tcp'; tcp: TcpProbeSpec })
+  | (ProbeCommon & { kind: 'postgres'; postgres: PostgresProbeSpec })
+  | (ProbeCommon & { kind: 'sql'; sql: SqlProbeSpec })
+  | (ProbeCommon & { kind: 'redis'; redis: RedisProbeSpec })
+  | (ProbeCommon & { kind: 'scrape'; scrape: ScrapeProbeSpec })
+  | (ProbeCommon & { kind: 'host'; host: HostProbeSpec })
   | (ProbeCommon & { kind: 'heartbeat'; heartbeat: HeartbeatProbeSpec });
 
 export type ProbeKind = ProbeConfig['kind'];
@@ -113,6 +118,72 @@ export interface HttpProbeSpec {
 export interface TcpProbeSpec {
   host: string;
   port: number;
+}
+
+export interface RedisProbeSpec {
+  /** `redis://` or `rediss://` URL, possibly with credentials (never shown). */
+  url: string;
+  /** Key patterns counted with SCAN, by name: `{ locks: 'lock:acc:*' }`. */
+  keys: Record<string, string>;
+  /** Most keys counted per pattern and run; past it the count is a lower bound and the reason says so. */
+  maxKeys: number;
+  /** Above this `used_memory / maxmemory` ratio (0–1) the probe is degraded. */
+  memoryDegradedOver: number;
+}
+
+export interface ScrapeProbeSpec {
+  /** Absolute http(s) URL of a Prometheus text exposition. */
+  url: string;
+  headers: Record<string, string>;
+  /** Also show the scraped families on guardia's `/metrics`. */
+  expose: boolean;
+  /** The `job` label of every scraped sample (default: the probe name). */
+  job: string;
+  /** Most series one scrape keeps; the rest are dropped and the probe is degraded. */
+  seriesLimit: number;
+  /** Keep the target's own `env`/`job`/`instance` labels instead of renaming them `exported_*`. */
+  honorLabels: boolean;
+  /** Larger expositions are refused. */
+  maxBodyBytes: number;
+}
+
+export interface HostProbeSpec {
+  /** Mount points to report; undefined means every real mount in /proc/mounts. */
+  mounts?: string[];
+  /** Ratios (0–1) above which the probe is degraded. */
+  cpuDegradedOver: number;
+  memoryDegradedOver: number;
+  diskDegradedOver: number;
+}
+
+export interface PostgresProbeSpec {
+  /** Connection string (libpq semantics): `postgres.url`, else the environment's `database`. */
+  url: string;
+  /** Also read server statistics (connections, size, replication, locks), not only `select 1`. */
+  stats: boolean;
+  /** Above this share of `max_connections` in use the probe is degraded (0-1). */
+  maxConnectionsRatio: number;
+}
+
+/** Inclusive bounds on a value; either may be absent. */
+export interface ValueBounds {
+  min?: number;
+  max?: number;
+}
+
+export interface SqlProbeSpec {
+  /** Connection string (libpq semantics): `sql.url`, else the environment's `database`. */
+  url: string;
+  /** One read-only statement; each row is one `guardia_probe_value` series. */
+  query: string;
+  /** Columns that become labels; undefined: every column but the value column. */
+  labels?: string[];
+  /** Column holding the value; undefined: the last column. */
+  value?: string;
+  /** The value must stay within these bounds, or the probe is down. */
+  expect: ValueBounds;
+  /** Outside these bounds (but within `expect`) the probe is degraded. */
+  degraded: ValueBounds;
 }
 
 export interface HeartbeatProbeSpec {

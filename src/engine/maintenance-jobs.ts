@@ -5,6 +5,8 @@ import type { Guardia } from './open-guardia.js';
 /** How often buffered samples are written: the most a crash can lose. */
 const FLUSH_EVERY_MS = 5_000;
 const MAINTAIN_EVERY_MS = 60_000;
+/** How long a scheduled probe's result may wait before `guardia status` (another process) sees it. */
+const STATE_FLUSH_EVERY_MS = 1_000;
 
 /** The store's upkeep, run by the same scheduler as the probes. */
 export function maintenanceJobs(guardia: Guardia, log: Logger): Job[] {
@@ -16,6 +18,13 @@ export function maintenanceJobs(guardia: Guardia, log: Logger): Job[] {
     }
   };
   return [
+    {
+      id: 'guardia:probe-state-flush',
+      everyMs: STATE_FLUSH_EVERY_MS,
+      jitterMs: 0,
+      deadlineMs: 60_000,
+      run: guarded('writing probe states', () => guardia.runner.flushStates()),
+    },
     {
       id: 'guardia:tsdb-flush',
       everyMs: FLUSH_EVERY_MS,

@@ -50,9 +50,12 @@ export async function openGuardia(options: OpenGuardiaOptions): Promise<Guardia>
   const events = new EventBus<GuardiaEvents>(options.onError);
   const redact = createRedactor(config.secrets);
   const heartbeats = new HeartbeatService({ store, clock, events });
-  const runner = createProbeRunner({ clock, tsdb, store, events, heartbeats, redact });
-  const tokens = new TokenService(store, clock);
   const metrics = new MetricsRegistry();
+  const runner = createProbeRunner({
+    clock, tsdb, store, events, heartbeats, redact,
+    expose: (probeId, families) => metrics.exposeFamilies(probeId, families),
+  });
+  const tokens = new TokenService(store, clock);
   events.on('probe:result', (result) => metrics.observeProbe(result));
   metrics.collectedCounter(SERIES_LIMIT_METRIC, 'Samples dropped because their target reached its series limit.', ['target'], () =>
     [...tsdb.seriesLimitRejections()].map(([target, count]) => [{ target }, count]),

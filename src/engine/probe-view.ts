@@ -1,6 +1,7 @@
 import type { ProbeConfig } from '../config/index.js';
 import type { ProbeView } from '../http/index.js';
 import type { ProbeState } from '../probes/index.js';
+import { describeConnectionString } from '../probes/index.js';
 
 /** What a probe checks, safe to show: URLs lose their credentials, pushes their token. */
 export function probeTarget(probe: ProbeConfig, pushToken?: string): string {
@@ -9,8 +10,18 @@ export function probeTarget(probe: ProbeConfig, pushToken?: string): string {
       return withoutCredentials(probe.http.url);
     case 'tcp':
       return `${probe.tcp.host}:${probe.tcp.port}`;
+    case 'postgres':
+      return describeConnectionString(probe.postgres.url);
+    case 'sql':
+      return describeConnectionString(probe.sql.url);
     case 'heartbeat':
       return pushToken === undefined ? 'push' : `/push/${pushToken}`;
+    case 'redis':
+      return withoutCredentials(probe.redis.url);
+    case 'scrape':
+      return withoutCredentials(probe.scrape.url);
+    case 'host':
+      return 'this host';
   }
 }
 

@@ -1,15 +1,19 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { ProbeMetric, ProbeResult } from '../probes/probe.js';
+import type { MetricFamily, ProbeResult } from '../probes/probe.js';
+import { ExposedFamilies } from './internal/exposed-families.js';
+import { ProbeMetricSeries } from './internal/probe-metric-series.js';
 
 const STATE_VALUE = { up: 0, degraded: 1, down: 2 } as const;
 
 /**
- * guardia's `/metrics`: its own process metrics under `guardia_`, and the latest value
- * of every probe series, fed by `probe:result` events.
+ * guardia's `/metrics`: its own process metrics under `guardia_`, the latest value of
+ * every probe series (fed by `probe:result` events), and the families scrape probes
+ * expose, rendered after prom-client's output.
  */
 export class MetricsRegistry {
   readonly registry = new Registry();
-  private readonly dynamic = new Map<string, { gauge: Gauge; labelNames: string[] }>();
+  private readonly probeSeries = new ProbeMetricSeries(this.registry);
+  private readonly exposed = new ExposedFamilies();
   private readonly probeUp: Gauge;
   private readonly probeState: Gauge;
   private readonly probeDuration: Gauge;
@@ -43,8 +47,9 @@ export class MetricsRegistry {
     return this.registry.contentType;
   }
 
-  render(): Promise<string> {
-    return this.registry.metrics();
+  async render(): Promise<string> {
+    const own = await this.registry.metrics();
+    return own + this.exposed.render(this.ownSampleNames());
   }
 
   /** Records the latest result of a probe. */
@@ -53,7 +58,12 @@ export class MetricsRegistry {
     this.probeUp.set(labels, result.status === 'down' ? 0 : 1);
     this.probeState.set(labels, STATE_VALUE[result.status]);
     this.probeDuration.set(labels, result.durationMs / 1000);
-    for (const metric of result.metrics) this.observeMetric(metric, labels);
+    for (const metric of result.metrics) this.probeSeries.observe(metric, labels);
+  }
+
+  /** Shows a probe's scraped families on `/metrics` until its next run; undefined removes them. */
+  exposeFamilies(probeId: string, families: readonly MetricFamily[] | undefined): void {
+    this.exposed.set(probeId, families);
   }
 
   observeLag(lagMs: number): void {
@@ -78,16 +88,13 @@ export class MetricsRegistry {
     });
   }
 
-  private observeMetric(metric: ProbeMetric, base: Record<string, string>): void {
-    const labels = { ...base, ...metric.labels };
-    let entry = this.dynamic.get(metric.name);
-    if (!entry) {
-      const labelNames = Object.keys(labels);
-      entry = { gauge: this.gauge(metric.name, metric.help, labelNames), labelNames };
-      this.dynamic.set(metric.name, entry);
+  /** Every sample name prom-client may write (histograms and summaries add suffixes), which scraped families must not reuse. */
+  private ownSampleNames(): Set<string> {
+    const names = new Set<string>();
+    for (const metric of this.registry.getMetricsAsArray()) {
+      for (const suffix of ['', '_bucket', '_sum', '_count']) names.add(`${metric.name}${suffix}`);
     }
-    // A probe kind emits a metric with one fixed label set; anything else is a bug upstream, not a crash here.
-    if (Object.keys(labels).every((name) => entry.labelNames.includes(name))) entry.gauge.set(labels, metric.value);
+    return names;
   }
 
   private gauge(name: string, help: string, labelNames: string[]): Gauge {

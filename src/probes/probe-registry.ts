@@ -1,8 +1,13 @@
 import type { ProbeConfig, ProbeKind } from '../config/resolved-config.js';
 import { HeartbeatProbe } from './heartbeat/heartbeat-probe.js';
 import type { HeartbeatService } from './heartbeat/heartbeat-service.js';
+import { HostProbe } from './host/host-probe.js';
 import { HttpProbe } from './http/http-probe.js';
+import { PostgresProbe } from './postgres/postgres-probe.js';
 import type { Probe } from './probe.js';
+import { RedisProbe } from './redis/redis-probe.js';
+import { ScrapeProbe } from './scrape/scrape-probe.js';
+import { SqlProbe } from './sql/sql-probe.js';
 import { TcpProbe } from './tcp/tcp-probe.js';
 
 /** Services a probe kind may need besides its own config. */
@@ -20,7 +25,12 @@ export type ProbeFactory<K extends ProbeKind> = (config: Extract<ProbeConfig, { 
 export const probeFactories: { readonly [K in ProbeKind]: ProbeFactory<K> } = {
   http: (config) => new HttpProbe(config.http),
   tcp: (config) => new TcpProbe(config.tcp),
+  postgres: (config) => new PostgresProbe(config.postgres),
+  sql: (config) => new SqlProbe(config.sql),
   heartbeat: (config, deps) => new HeartbeatProbe(config, deps.heartbeats),
+  redis: (config) => new RedisProbe(config.redis),
+  scrape: (config) => new ScrapeProbe(config.scrape, config.env),
+  host: (config) => new HostProbe(config.host),
 };
 
 /** Builds the probe for a resolved probe config. */

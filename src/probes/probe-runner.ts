@@ -6,10 +6,10 @@ import type { Store } from '../store/store.js';
 import type { Tsdb } from '../tsdb/tsdb.js';
 import { HeartbeatService } from './heartbeat/heartbeat-service.js';
 import { formatDuration } from './internal/format-duration.js';
-import { probeSamples } from './internal/probe-samples.js';
+import { ingestSamples, probeSamples } from './internal/probe-samples.js';
 import { runAttempts } from './internal/run-attempts.js';
-import { saveProbeState } from './internal/save-probe-state.js';
-import type { Probe, ProbeOutcome, ProbeResult } from './probe.js';
+import { ProbeStateSaver } from './internal/save-probe-state.js';
+import type { MetricFamily, Probe, ProbeOutcome, ProbeResult } from './probe.js';
 import { createProbe } from './probe-registry.js';
 
 export interface ProbeRunnerDeps {
@@ -24,14 +24,24 @@ export interface ProbeRunnerDeps {
   createProbe?: (config: ProbeConfig) => Probe;
   /** Removes secret values from reasons before they are stored or published. */
   redact?: (text: string) => string;
+  /**
+   * Receives, after every run, the families a probe ingested with `expose` (a scrape for
+   * `/metrics`), or undefined when it has none to show (not exposed, or the run failed).
+   */
+  expose?: (probeId: string, families: readonly MetricFamily[] | undefined) => void;
 }
 
 /** Runs probes: retries, timeout, series, stored state and events. */
 export interface ProbeRunner {
   /** Runs one probe now, records its result and returns it (`guardia probe run`, the API's "run now"). */
   runOnce(config: ProbeConfig, signal?: AbortSignal): Promise<ProbeResult>;
-  /** The scheduler job that runs this probe every `everyMs` (job id `probe:<probe id>`). */
+  /**
+   * The scheduler job that runs this probe every `everyMs` (job id `probe:<probe id>`).
+   * Its runs queue their `probe_state` rows for `flushStates()` instead of writing each.
+   */
   toJob(config: ProbeConfig): Job;
+  /** Writes the probe states queued by scheduled runs (the daemon calls it every second). */
+  flushStates(): Promise<void>;
   /** Closes every probe built so far (their pools and clients). */
   close(): Promise<void>;
 }
@@ -45,6 +55,7 @@ export function createProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
   const redact = deps.redact ?? ((text: string) => text);
   const heartbeats = deps.heartbeats ?? new HeartbeatService({ store, clock, events });
   const build = deps.createProbe ?? ((config: ProbeConfig) => createProbe(config, { heartbeats }));
+  const states = new ProbeStateSaver(store);
   const probes = new Map<ProbeConfig, Probe>();
   const probeFor = (config: ProbeConfig): Probe => {
     let probe = probes.get(config);
@@ -52,12 +63,16 @@ export function createProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
     return probe;
   };
   async function close(): Promise<void> {
-    const open = [...probes.values()];
-    probes.clear();
-    await Promise.allSettled(open.map((probe) => probe.close?.()));
+    try {
+      await states.flush();
+    } finally {
+      const open = [...probes.values()];
+      probes.clear();
+      await Promise.allSettled(open.map((probe) => probe.close?.()));
+    }
   }
 
-  async function runOnce(config: ProbeConfig, signal?: AbortSignal): Promise<ProbeResult> {
+  async function runOnce(config: ProbeConfig, signal?: AbortSignal, batched = false): Promise<ProbeResult> {
     const at = clock.now();
     const { outcome, attempts, durationMs } = await runAttempts(probeFor(config), config, clock, signal);
     // A run cancelled by shutdown or removal says nothing about the target: record nothing.
@@ -75,8 +90,12 @@ export function createProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
       attempts,
       metrics: judged.metrics ?? [],
     };
-    tsdb.append(config.id, probeSamples(result, clock.now()));
-    const previous = await saveProbeState(store, result);
+    const t = clock.now();
+    tsdb.append(config.id, probeSamples(result, t));
+    // A second batch, after the probe's own series, so a scrape at the target's series limit never displaces guardia_probe_up.
+    if (judged.ingest) tsdb.append(config.id, ingestSamples(judged.ingest.families, t));
+    deps.expose?.(config.id, judged.ingest?.expose ? judged.ingest.families : undefined);
+    const previous = await states.save(result, batched ? 'batched' : 'now');
     events.emit('probe:result', result);
     if (previous !== result.status) {
       const { probeId, env, probe, status, reason } = result;
@@ -91,14 +110,16 @@ export function createProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
       id: `probe:${config.id}`,
       everyMs: config.everyMs,
       jitterMs: config.jitterMs,
+      // `jitter: 0` asks for runs in step with the start; otherwise spread probes over the period.
+      spreadPhase: config.jitterMs > 0,
       deadlineMs: worstCase + DEADLINE_SLACK_MS,
       run: async (signal) => {
-        await runOnce(config, signal);
+        await runOnce(config, signal, true);
       },
     };
   }
 
-  return { runOnce, toJob, close };
+  return { runOnce: (config, signal) => runOnce(config, signal), toJob, close, flushStates: () => states.flush() };
 }
 
 function isTimeout(reason: unknown): boolean {

@@ -20,6 +20,31 @@ export interface ProbeOutcome {
   /** Human reason, e.g. `HTTP 503 (expected 200)` or `connect ECONNREFUSED 127.0.0.1:5432`. Never contains secrets. */
   reason: string;
   metrics?: ProbeMetric[];
+  /** Series collected from elsewhere (a scraped endpoint), stored as they are, not labelled by the runner. */
+  ingest?: ProbeIngest;
+}
+
+/** One sample of a metric family. */
+export interface FamilySample {
+  /** The sample's own name: the family's, or `<family>_bucket`/`_sum`/`_count` for histograms and summaries. */
+  name: string;
+  labels: Record<string, string>;
+  value: number;
+}
+
+/** A metric family as the Prometheus text format describes it: HELP, TYPE and samples. */
+export interface MetricFamily {
+  name: string;
+  /** Empty when the source gave none. */
+  help: string;
+  type: 'counter' | 'gauge' | 'histogram' | 'summary' | 'untyped';
+  samples: FamilySample[];
+}
+
+/** What a probe ingested: every family goes to the tsdb; with `expose` also to guardia's `/metrics`. */
+export interface ProbeIngest {
+  families: MetricFamily[];
+  expose: boolean;
 }
 
 export interface ProbeContext {

@@ -4,8 +4,9 @@ import type { EventBus, GuardiaEvents } from '../events/index.js';
 import { jitterOffset } from './internal/jitter-offset.js';
 import { JobStateBatcher } from './internal/job-state-batcher.js';
 import { MinHeap } from './internal/min-heap.js';
+import { followingSlot } from './internal/phase-slot.js';
 import type { ActiveRun, JobEntry, ReadyItem, TimerItem } from './internal/scheduler-types.js';
-import { nextSlot, readyItemBefore, timerItemBefore } from './internal/scheduler-types.js';
+import { readyItemBefore, timerItemBefore } from './internal/scheduler-types.js';
 import type { Job } from './job.js';
 import type { JobStateRepository } from './job-state-repository.js';
 import { MemoryJobStateRepository } from './memory-job-state-repository.js';
@@ -156,7 +157,7 @@ export class Scheduler {
 
   private onDue(entry: JobEntry, at: number, now: number): void {
     if (entry.removed || at !== entry.nextAt) return;
-    entry.nextAt = nextSlot(at, entry.job.everyMs, now);
+    entry.nextAt = followingSlot(entry.job, at, now);
     this.timers.push({ at: entry.nextAt, seq: this.seq++, kind: 'due', entry });
     if (entry.run || entry.queued) {
       this.events.emit('job:overlap', { jobId: entry.job.id, scheduledAt: at });

@@ -38,7 +38,13 @@ function resolveProbe(env: EnvironmentConfig, name: string, probe: Record<string
   const kind = probeKinds.find((k) => probe[k.key] !== undefined);
   if (!kind) throw new Error(`probe ${env.name}/${name} has no kind; the schema should have rejected it`);
   const common = resolveProbeCommon({ env: env.name, name }, probe as ProbeTimingInput, ctx.defaults, path, ctx.problems);
-  const part = kind.resolve(probe, { env: { name: env.name, ...(env.url !== undefined ? { url: env.url } : {}) }, path, problems: ctx.problems, common });
+  const envView = {
+    name: env.name,
+    ...(env.url !== undefined ? { url: env.url } : {}),
+    ...(env.database !== undefined ? { database: env.database } : {}),
+    ...(env.redis !== undefined ? { redis: env.redis } : {}),
+  };
+  const part = kind.resolve(probe, { env: envView, path, problems: ctx.problems, common });
   return { ...common, ...part } as ProbeConfig;
 }
 

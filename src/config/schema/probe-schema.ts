@@ -14,16 +14,17 @@ function listChoices(keys: readonly string[]): string {
   return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}` : (quoted[0] ?? '');
 }
 
-/** Keys that belong to another kind get "applies only to … probes" instead of "unknown key". */
+/** Keys that belong to other kinds get "applies only to … probes" instead of "unknown key". */
 function foreignKeyHints(kind: AnyProbeKind): Record<string, string> {
-  const hints: Record<string, string> = {};
+  const owners: Record<string, string[]> = {};
   for (const other of probeKinds) {
     if (other === kind) continue;
     for (const key of Object.keys(other.shape)) {
-      if (!(key in kind.shape) && !KIND_KEYS.includes(key as never)) hints[key] = `"${key}" applies only to ${other.key} probes`;
+      // Several kinds may share a key (`expect` for http and sql): name them all.
+      if (!(key in kind.shape) && !KIND_KEYS.includes(key as never)) (owners[key] ??= []).push(other.key);
     }
   }
-  return hints;
+  return Object.fromEntries(Object.entries(owners).map(([key, kinds]) => [key, `"${key}" applies only to ${listChoices(kinds).replace(/"/g, '')} probes`]));
 }
 
 function selectKind(input: unknown): number | string {

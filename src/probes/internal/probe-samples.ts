@@ -1,5 +1,5 @@
 import type { AppendSample } from '../../tsdb/tsdb.js';
-import type { ProbeResult, ProbeStatus } from '../probe.js';
+import type { MetricFamily, ProbeResult, ProbeStatus } from '../probe.js';
 
 const STATE_VALUE: Record<ProbeStatus, number> = { up: 0, degraded: 1, down: 2 };
 
@@ -20,6 +20,23 @@ export function probeSamples(result: ProbeResult, t: number): AppendSample[] {
   for (const m of result.metrics) {
     // The runner's env/probe labels win over a metric's own, so series always belong to their probe.
     samples.push({ name: m.name, labels: { ...m.labels, ...base }, t, v: m.value, type: m.type, help: m.help });
+  }
+  return samples;
+}
+
+/**
+ * The samples of ingested families (a scrape), with the labels the probe gave them. The
+ * cumulative series of histograms and summaries (`_bucket`, `_sum`, `_count`) are typed
+ * `counter` so the tsdb rolls them up as increases, as it does counters.
+ */
+export function ingestSamples(families: readonly MetricFamily[], t: number): AppendSample[] {
+  const samples: AppendSample[] = [];
+  for (const family of families) {
+    for (const s of family.samples) {
+      const cumulative = (family.type === 'histogram' || family.type === 'summary') && s.name !== family.name;
+      const type = cumulative ? 'counter' : family.type;
+      samples.push({ name: s.name, labels: s.labels, t, v: s.value, type, help: family.help });
+    }
   }
   return samples;
 }

@@ -4,6 +4,7 @@ import { batches } from './batches.js';
 import type { ChunkWrite } from './series-head.js';
 import type { SeriesEntry, SeriesIndex } from './series-index.js';
 import { persistSeries } from './series-writer.js';
+import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 interface PendingWrite {
   entry: SeriesEntry;
@@ -13,8 +14,9 @@ interface PendingWrite {
 /**
  * Writes every new series and every chunk with unflushed samples in one transaction.
  * A chunk row is upserted by its id, so the open chunk is rewritten on each flush and a
- * crash loses at most the samples since the last flush. Appends may go on meanwhile:
- * what is written is a snapshot taken before the first statement.
+ * crash loses at most the samples since the last flush. Appends may go on meanwhile
+ * (the event loop runs between statements): what is written is a snapshot taken before
+ * the first statement.
  */
 export async function flushHeads(db: Kysely<Database>, index: SeriesIndex, active: Set<SeriesEntry>): Promise<void> {
   const fresh = index.unpersisted();
@@ -23,7 +25,10 @@ export async function flushHeads(db: Kysely<Database>, index: SeriesIndex, activ
   if (fresh.length === 0 && pending.length === 0) return;
   await db.transaction().execute(async (trx) => {
     await persistSeries(trx, index, fresh);
-    for (const batch of batches(pending, 200)) await upsertChunks(trx, batch);
+    for (const batch of batches(pending, 200)) {
+      await yieldToEventLoop();
+      await upsertChunks(trx, batch);
+    }
   });
   for (const { entry, write } of pending) entry.head?.written(write);
   for (const entry of active) if (!entry.head?.chunks.length) active.delete(entry);

@@ -5,6 +5,7 @@ import { batches } from './batches.js';
 import { newSeriesId } from './random-ids.js';
 import type { SeriesEntry, SeriesIndex } from './series-index.js';
 import { seriesKey } from './series-key.js';
+import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 const ATTEMPTS = 3;
 
@@ -17,6 +18,7 @@ export async function persistSeries(db: Kysely<Database>, index: SeriesIndex, fr
   let pending = fresh.filter((e) => !e.persisted);
   for (let attempt = 0; pending.length > 0 && attempt < ATTEMPTS; attempt++) {
     for (const batch of batches(pending, 100)) {
+      await yieldToEventLoop();
       await db
         .insertInto('tsdb_series')
         .values(batch.map((e) => ({

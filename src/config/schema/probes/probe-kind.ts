@@ -7,7 +7,14 @@ export type ProbeKindPart = ProbeConfig extends infer P ? (P extends ProbeCommon
 
 /** What a kind's resolver may look at besides its own keys. */
 export interface ProbeKindContext {
-  env: { name: string; url?: string };
+  env: {
+    name: string;
+    url?: string;
+    /** The environment's `database:` connection string, for the postgres and sql probes. */
+    database?: string;
+    /** The environment's `redis:` URL, for the redis probe. */
+    redis?: string;
+  };
   /** Path of the probe in the config file, for problems. */
   path: ConfigPath;
   problems: ProblemSink;
