@@ -17,6 +17,7 @@ export const USAGE = `usage: npm run bench:probes -- [options]
   --duration DURATION   measured window, e.g. 60s   } changes the one --scenario names;
   --warmup DURATION     before the window (default: one period)
   --jitter DURATION     defaults.jitter in guardia.yaml (default: guardia's own default)
+  --node-flags=FLAGS    flags for the guardia process, e.g. --node-flags=--optimize-for-size
   --repeat N            run each scenario N times and judge the medians (default 1)
   --cpu-prof            write a V8 CPU profile per scenario to bench/out/profiles
   --help`;
@@ -28,6 +29,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
     options: {
       scenario: { type: 'string' }, probes: { type: 'string' }, every: { type: 'string' }, duration: { type: 'string' },
       warmup: { type: 'string' }, jitter: { type: 'string' }, repeat: { type: 'string' }, 'cpu-prof': { type: 'boolean' },
+      'node-flags': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -44,6 +46,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
       warmupMs: values.warmup !== undefined ? parseDuration(values.warmup) : values.every !== undefined ? everyMs : base.warmupMs,
       measureMs: values.duration !== undefined ? parseDuration(values.duration) : everyMs * periods,
       ...(values.jitter !== undefined ? { jitterMs: parseDuration(values.jitter) } : {}),
+      ...(values['node-flags'] ? { nodeFlags: values['node-flags'].split(/\s+/).filter(Boolean) } : {}),
     };
   });
   const options: BenchOptions = { scenarios, repeat: values.repeat !== undefined ? positiveInteger('--repeat', values.repeat) : 1 };

@@ -42,7 +42,7 @@ async function main(): Promise<number> {
 }
 
 async function runInChild(scenario: Scenario, cpuProfileDir: string | undefined): Promise<ScenarioResult> {
-  const execArgv = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  const execArgv = [...(scenario.nodeFlags ?? []), ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [])];
   const child = forkChild<{ result?: ScenarioResult; error?: string }>(new URL('./scenario-process.js', import.meta.url), [JSON.stringify(scenario)], execArgv);
   const reply = await child.message;
   await child.exited;

@@ -55,9 +55,23 @@ export interface ScenarioResult {
   overlaps: number;
   timeouts: number;
   cpu: { percentOfCore: number; medianPeriodPercent: number; periodPercents: number[]; userPercent: number; systemPercent: number };
-  memory: { peakRssMb: number; peakRssInWindowMb: number; vmHwmMb: number; heapUsedMb: number };
+  memory: {
+    peakRssMb: number;
+    /** When the peak was sampled, in seconds from the scheduler's start (the window starts at the warm-up's end). */
+    peakRssAtS: number;
+    peakRssInWindowMb: number;
+    vmHwmMb: number;
+    heapUsedMb: number;
+    heapTotalMb: number;
+    externalMb: number;
+    /** Highest RSS of each second of the scenario process, in MB. */
+    rssBySecondMb: number[];
+  };
   storage: StorageFigures;
-  /** States as `guardia status` reads them from the store at the end of the window. */
+  /**
+   * States as `guardia status` reads them from the store at the end of the window, and the
+   * longest a published result had waited unseen by the store at that moment.
+   */
   status: { up: number; degraded: number; down: number; unknown: number; stalestMs: number };
   logErrors: number;
 }

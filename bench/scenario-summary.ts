@@ -4,6 +4,8 @@ import { median } from './internal/percentiles.js';
 /** The figures of one scenario that the report judges and the final JSON line carries. */
 export interface ScenarioSummary {
   scenario: string;
+  /** Node flags of the guardia process, when any were given. */
+  nodeFlags?: string[];
   probes: number;
   everySeconds: number;
   windowSeconds: number;
@@ -28,6 +30,7 @@ export function summarize(result: ScenarioResult): ScenarioSummary {
   const { scenario, storage: s } = result;
   return {
     scenario: scenario.name,
+    ...(scenario.nodeFlags ? { nodeFlags: scenario.nodeFlags } : {}),
     probes: scenario.probes,
     everySeconds: scenario.everyMs / 1_000,
     windowSeconds: result.window.seconds,
@@ -58,7 +61,7 @@ export function summarize(result: ScenarioResult): ScenarioSummary {
 export function medianSummary(runs: readonly ScenarioSummary[]): ScenarioSummary {
   const first = runs[0];
   if (!first) throw new Error('no runs to summarize');
-  return { ...(medianOf(runs as unknown[]) as ScenarioSummary), scenario: first.scenario, runs: runs.length };
+  return { ...(medianOf(runs as unknown[]) as ScenarioSummary), scenario: first.scenario, runs: runs.length, ...(first.nodeFlags ? { nodeFlags: first.nodeFlags } : {}) };
 }
 
 /** Medians of every numeric leaf of structurally identical objects. */

@@ -12,6 +12,8 @@ export interface Scenario {
   measureMs: number;
   /** `defaults.jitter` written to guardia.yaml; undefined keeps guardia's default (10% of every, at most 10 s). */
   jitterMs?: number;
+  /** Node/V8 flags for the guardia process, e.g. `--optimize-for-size` (none by default, as `guardia up` runs). */
+  nodeFlags?: string[];
 }
 
 /**

@@ -12,6 +12,7 @@ import type { RunningEngine } from './start-engine.js';
 
 const MB = 1024 * 1024;
 const NS_PER_MS = 1e6;
+const STATS_LEAD_MS = 3_000;
 
 /** What was sampled during the window, before the figures are derived. */
 interface WindowSamples {
@@ -19,8 +20,10 @@ interface WindowSamples {
   end: number;
   marks: CpuMark[];
   statsBefore: TsdbStats;
-  windowPeakRssMb: number;
+  memory: ScenarioResult['memory'];
   loopDelay: ScenarioResult['eventLoopDelayMs'];
+  /** The longest a published result waited unseen by the store, over the status reads. */
+  stalestMs: number;
 }
 
 /**
@@ -32,27 +35,38 @@ interface WindowSamples {
 export async function measureWindow(engine: RunningEngine, scenario: Scenario, rss: RssSampler): Promise<ScenarioResult> {
   const start = engine.startedAt + scenario.warmupMs;
   const end = start + scenario.measureMs;
-  await sleepUntil(start);
-  // Read before the first mark so that the query is not counted as guardia's work.
+  // Read before the window: the query scans every chunk row and is the bench's work, not guardia's.
+  await sleepUntil(start - Math.min(STATS_LEAD_MS, scenario.warmupMs / 2));
   const statsBefore = await engine.guardia.tsdb.stats();
+  await sleepUntil(start);
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   rss.markWindow();
   const marks: CpuMark[] = [cpuMark()];
-  for (let at = start + scenario.everyMs; at < end; at += scenario.everyMs) {
+  let stalestMs = 0;
+  for (let at = start + scenario.everyMs, k = 0; at < end; at += scenario.everyMs, k++) {
+    // Read as `guardia status` would, at a different phase of the 1 s state flush each period.
+    await sleepUntil(at - 1_000 + ((k * 379) % 1_000));
+    stalestMs = Math.max(stalestMs, await unstoredFor(engine));
     await sleepUntil(at);
     marks.push(cpuMark());
   }
   await sleepUntil(end);
   marks.push(cpuMark());
   loop.disable();
+  rss.stop();
+  // Frozen here: what follows (final flush, size queries) is the bench's, not the workload's.
+  const memory = {
+    peakRssMb: rss.peakMb, peakRssAtS: (rss.peakAt - engine.startedAt) / 1_000, peakRssInWindowMb: rss.windowPeakMb,
+    vmHwmMb: readVmHwmMb(), ...heapFigures(), rssBySecondMb: [...rss.bySecondMb].map((mb) => mb ?? 0),
+  };
   const loopDelay = { p50: loop.percentile(50) / NS_PER_MS, p99: loop.percentile(99) / NS_PER_MS, max: loop.max / NS_PER_MS };
-  return figures(engine, scenario, rss, { start, end, marks, statsBefore, windowPeakRssMb: rss.windowPeakMb, loopDelay });
+  return figures(engine, scenario, { start, end, marks, statsBefore, memory, loopDelay, stalestMs });
 }
 
-async function figures(engine: RunningEngine, scenario: Scenario, rss: RssSampler, w: WindowSamples): Promise<ScenarioResult> {
+async function figures(engine: RunningEngine, scenario: Scenario, w: WindowSamples): Promise<ScenarioResult> {
   const { guardia, recorder } = engine;
-  const status = statusFigures(await guardia.services.status.environments(), recorder.lastResultAt);
+  const status = statusCounts(await guardia.services.status.environments(), w.stalestMs);
   await guardia.tsdb.flush();
   const statsAfter = await guardia.tsdb.stats();
   const whole = cpuShare(w.marks[0] as CpuMark, w.marks[w.marks.length - 1] as CpuMark);
@@ -72,28 +86,40 @@ async function figures(engine: RunningEngine, scenario: Scenario, rss: RssSample
     overlaps: recorder.overlaps(w.start, w.end),
     timeouts: recorder.timeouts(w.start, w.end),
     cpu: { percentOfCore: whole.total, medianPeriodPercent: median(periods), periodPercents: periods, userPercent: whole.user, systemPercent: whole.system },
-    memory: { peakRssMb: rss.peakMb, peakRssInWindowMb: w.windowPeakRssMb, vmHwmMb: readVmHwmMb(), heapUsedMb: process.memoryUsage().heapUsed / MB },
+    memory: w.memory,
     storage: await storageFigures(guardia.store, engine.storePath, w.statsBefore, statsAfter),
     status,
     logErrors: engine.logErrors(),
   };
 }
 
+function heapFigures(): Pick<ScenarioResult['memory'], 'heapUsedMb' | 'heapTotalMb' | 'externalMb'> {
+  const m = process.memoryUsage();
+  return { heapUsedMb: m.heapUsed / MB, heapTotalMb: m.heapTotal / MB, externalMb: m.external / MB };
+}
+
+/** Probe states as `guardia status` shows them. */
+function statusCounts(environments: EnvironmentView[], stalestMs: number): ScenarioResult['status'] {
+  const counts = { up: 0, degraded: 0, down: 0, unknown: 0, stalestMs };
+  for (const env of environments) for (const probe of env.probes) counts[probe.status]++;
+  return counts;
+}
+
 /**
- * Counts as `guardia status` shows them, and how far the stored state trails the newest
- * result the engine published: the delay before a result is visible to `guardia status`.
+ * Reads the states as `guardia status` does and returns how long the oldest result
+ * published before the read had waited without being in the store: how late a result
+ * becomes visible to `guardia status` in another process.
  */
-function statusFigures(environments: EnvironmentView[], lastResultAt: ReadonlyMap<string, number>): ScenarioResult['status'] {
-  const counts = { up: 0, degraded: 0, down: 0, unknown: 0, stalestMs: 0 };
-  const now = Date.now();
-  for (const env of environments) {
+async function unstoredFor(engine: RunningEngine): Promise<number> {
+  const readAt = Date.now();
+  const published = new Map([...engine.recorder.lastResults].map(([id, r]) => [id, { ...r }]));
+  let stalest = 0;
+  for (const env of await engine.guardia.services.status.environments()) {
     for (const probe of env.probes) {
-      counts[probe.status]++;
-      const published = lastResultAt.get(probe.id);
-      if (published === undefined) continue;
-      const stale = probe.lastRun === null ? now - published : published - probe.lastRun;
-      if (stale > counts.stalestMs) counts.stalestMs = stale;
+      const newest = published.get(probe.id);
+      if (!newest || (probe.lastRun !== null && probe.lastRun >= newest.at)) continue;
+      stalest = Math.max(stalest, readAt - newest.publishedAt);
     }
   }
-  return counts;
+  return stalest;
 }

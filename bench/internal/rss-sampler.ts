@@ -9,10 +9,16 @@ const MB = 1024 * 1024;
  */
 export class RssSampler {
   peakBytes = 0;
+  /** When the peak was sampled, epoch ms. */
+  peakAt = 0;
   windowPeakBytes = 0;
+  /** Highest RSS of each second since `start()`, in MB: where a peak came from, in the JSON results. */
+  readonly bySecondMb: number[] = [];
+  private startedAt = 0;
   private timer: NodeJS.Timeout | undefined;
 
   start(intervalMs: number): void {
+    this.startedAt = Date.now();
     this.sample();
     this.timer = setInterval(() => this.sample(), intervalMs);
     this.timer.unref();
@@ -37,8 +43,10 @@ export class RssSampler {
 
   private sample(): void {
     const rss = process.memoryUsage.rss();
-    if (rss > this.peakBytes) this.peakBytes = rss;
+    if (rss > this.peakBytes) [this.peakBytes, this.peakAt] = [rss, Date.now()];
     if (rss > this.windowPeakBytes) this.windowPeakBytes = rss;
+    const second = Math.floor((Date.now() - this.startedAt) / 1_000);
+    this.bySecondMb[second] = Math.max(this.bySecondMb[second] ?? 0, Math.round(rss / MB));
   }
 }
 

@@ -31,8 +31,8 @@ export class RunRecorder {
   private readonly upkeepStarts = new Map<string, number>();
   /** Durations of guardia's own jobs (`guardia:tsdb-flush`…) that finished in the run, by job id. */
   readonly upkeep = new Map<string, { at: number; ms: number }[]>();
-  /** Start time of the newest result of each probe. */
-  readonly lastResultAt = new Map<string, number>();
+  /** The newest result of each probe: when its run started and when it was published (epoch ms). */
+  readonly lastResults = new Map<string, { at: number; publishedAt: number }>();
 
   constructor(events: EventBus<GuardiaEvents>) {
     events.on('job:start', (e) => {
@@ -43,7 +43,10 @@ export class RunRecorder {
     events.on('probe:result', (r) => {
       this.resultAt.push(r.at);
       this.resultStatus.push(r.status);
-      this.lastResultAt.set(r.probeId, r.at);
+      const last = this.lastResults.get(r.probeId);
+      // Updated in place, so the bench does not add garbage to the process it measures.
+      if (last) [last.at, last.publishedAt] = [r.at, Date.now()];
+      else this.lastResults.set(r.probeId, { at: r.at, publishedAt: Date.now() });
       if (r.status === 'down' && this.downReasons.length < MAX_DOWN_REASONS) this.downReasons.push(`${r.probeId}: ${r.reason}`);
     });
     events.on('job:overlap', (e) => {

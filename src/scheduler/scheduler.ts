@@ -149,7 +149,7 @@ export class Scheduler {
     for (let top = this.timers.peek(); top && top.at <= now; top = this.timers.peek()) {
       this.timers.pop();
       if (top.kind === 'due') this.onDue(top.entry, top.at, now);
-      else this.onDeadline(top.run);
+      else if (top.run) this.onDeadline(top.run);
     }
     this.dispatch();
     this.arm();
@@ -198,7 +198,8 @@ export class Scheduler {
       this.lastRuns.set(job.id, scheduledAt);
       this.batcher.record(job.id, scheduledAt);
     }
-    this.timers.push({ at: startedAt + job.deadlineMs, seq: this.seq++, kind: 'deadline', run });
+    run.deadline = { at: startedAt + job.deadlineMs, seq: this.seq++, kind: 'deadline', run };
+    this.timers.push(run.deadline);
     this.events.emit('job:start', { jobId: job.id, scheduledAt, startedAt, lagMs: startedAt - scheduledAt });
     run.done = invoke(job, run.controller.signal).then(
       () => this.finishRun(run, undefined),
@@ -209,6 +210,7 @@ export class Scheduler {
 
   private finishRun(run: ActiveRun, error: unknown): void {
     this.releaseSlot(run);
+    if (run.deadline) run.deadline.run = undefined;
     this.runs.delete(run);
     if (run.entry.run === run) run.entry.run = undefined;
     const finishedAt = this.clock.now();
@@ -246,7 +248,7 @@ export class Scheduler {
 }
 
 function isStale(item: TimerItem): boolean {
-  if (item.kind === 'deadline') return !item.run.holdsSlot;
+  if (item.kind === 'deadline') return !item.run?.holdsSlot;
   return item.entry.removed || item.at !== item.entry.nextAt;
 }
 

@@ -34,19 +34,23 @@ export class ProbeStateSaver {
   /** Records a result and returns the probe's previous status (undefined at its first run). */
   async save(result: ProbeResult, when: 'now' | 'batched'): Promise<ProbeStatus | undefined> {
     const known = this.known ?? (await this.load());
-    const previous = known.get(result.probeId);
-    const sinceMs = previous?.status === result.status ? previous.sinceMs : result.at;
-    known.set(result.probeId, { status: result.status, sinceMs, lastRunMs: result.at });
-    const row = toRow(result, sinceMs);
+    let state = known.get(result.probeId);
+    const previous = state?.status;
+    if (!state) known.set(result.probeId, (state = { status: result.status, sinceMs: result.at, lastRunMs: result.at }));
+    // Updated in place: a fresh object per run would outlive the young generation and pile up as old garbage.
+    if (previous !== result.status) state.sinceMs = result.at;
+    state.status = result.status;
+    state.lastRunMs = result.at;
+    const row = toRow(result, state.sinceMs);
     // A change is what `guardia status` and the API must show as soon as it is published.
-    if (when === 'batched' && previous?.status === result.status) {
+    if (when === 'batched' && previous === result.status) {
       this.pending.set(row.probe_id, row);
     } else {
       // This row is newer than any queued one of the probe, which must not overwrite it later.
       this.pending.delete(row.probe_id);
       await this.write([row]);
     }
-    return previous?.status;
+    return previous;
   }
 
   /** Writes the queued rows. On failure they stay queued (unless newer ones came) and the error is thrown. */

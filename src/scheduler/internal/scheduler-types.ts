@@ -10,6 +10,8 @@ export interface ActiveRun {
   holdsSlot: boolean;
   /** Resolves when `job.run` settles, whatever the outcome. */
   done: Promise<void>;
+  /** Its deadline in the timer heap, emptied when the run settles. */
+  deadline?: DeadlineItem;
 }
 
 /** A job known to the scheduler. */
@@ -23,10 +25,20 @@ export interface JobEntry {
   removed: boolean;
 }
 
+/**
+ * A run's deadline. It stays in the heap until its time comes (a heap has no cheap
+ * removal), so a settled run lets go of it: otherwise every finished run, with its abort
+ * signal and what listens to it, would live on for the whole deadline.
+ */
+export interface DeadlineItem {
+  at: number;
+  seq: number;
+  kind: 'deadline';
+  run: ActiveRun | undefined;
+}
+
 /** Something the single timer wakes up for: a job's slot or a run's deadline. */
-export type TimerItem =
-  | { at: number; seq: number; kind: 'due'; entry: JobEntry }
-  | { at: number; seq: number; kind: 'deadline'; run: ActiveRun };
+export type TimerItem = { at: number; seq: number; kind: 'due'; entry: JobEntry } | DeadlineItem;
 
 /** A due slot waiting for a concurrency slot, ordered by due time. */
 export interface ReadyItem {

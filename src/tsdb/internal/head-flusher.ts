@@ -11,26 +11,42 @@ interface PendingWrite {
   write: ChunkWrite;
 }
 
+/** What a committed flush tells each head: this chunk is stored up to `count` samples. */
+interface Written {
+  entry: SeriesEntry;
+  chunk: ChunkWrite['chunk'];
+  count: number;
+}
+
+/** Series per upsert statement (a series writes one chunk row, two when its chunk was just sealed). */
+const SERIES_PER_STATEMENT = 200;
+
 /**
  * Writes every new series and every chunk with unflushed samples in one transaction.
  * A chunk row is upserted by its id, so the open chunk is rewritten on each flush and a
- * crash loses at most the samples since the last flush. Appends may go on meanwhile
- * (the event loop runs between statements): what is written is a snapshot taken before
- * the first statement.
+ * crash loses at most the samples since the last flush. Appends may go on meanwhile, as
+ * the event loop runs between statements: each statement writes a snapshot of its chunks
+ * taken just before it, and the heads learn what was stored once the transaction commits.
+ * Rows are built statement by statement, so a large flush keeps little alive at a time.
  */
 export async function flushHeads(db: Kysely<Database>, index: SeriesIndex, active: Set<SeriesEntry>): Promise<void> {
   const fresh = index.unpersisted();
-  const pending: PendingWrite[] = [];
-  for (const entry of active) for (const write of entry.head?.pendingWrites() ?? []) pending.push({ entry, write });
-  if (fresh.length === 0 && pending.length === 0) return;
+  const dirty: SeriesEntry[] = [];
+  for (const entry of active) if (entry.head && entry.head.buffered > 0) dirty.push(entry);
+  if (fresh.length === 0 && dirty.length === 0) return;
+  const written: Written[] = [];
   await db.transaction().execute(async (trx) => {
     await persistSeries(trx, index, fresh);
-    for (const batch of batches(pending, 200)) {
+    for (const batch of batches(dirty, SERIES_PER_STATEMENT)) {
       await yieldToEventLoop();
-      await upsertChunks(trx, batch);
+      const pending: PendingWrite[] = [];
+      for (const entry of batch) for (const write of entry.head?.pendingWrites() ?? []) pending.push({ entry, write });
+      if (pending.length === 0) continue;
+      await upsertChunks(trx, pending);
+      for (const { entry, write } of pending) written.push({ entry, chunk: write.chunk, count: write.count });
     }
   });
-  for (const { entry, write } of pending) entry.head?.written(write);
+  for (const w of written) w.entry.head?.written(w);
   for (const entry of active) if (!entry.head?.chunks.length) active.delete(entry);
 }
 

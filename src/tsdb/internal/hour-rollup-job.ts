@@ -5,6 +5,7 @@ import { bucketStart, maxOfNumbers, minOfNumbers } from './rollup-math.js';
 import { type RollupRowInput, nanIfNull, writeRollups } from './rollup-writer.js';
 import type { SeriesIndex } from './series-index.js';
 import { HOUR_WATERMARK, MINUTE_WATERMARK, readWatermark, writeWatermark } from './watermarks.js';
+import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 export const HOUR_MS = 3_600_000;
 
@@ -20,7 +21,10 @@ export async function rollupHours(db: Kysely<Database>, index: SeriesIndex): Pro
   let from = (await readWatermark(db, HOUR_WATERMARK)) ?? (await nextMinuteHour(db, ids, -Infinity)) ?? until;
   while (from < until) {
     const rows: RollupRowInput[] = [];
-    for (const batch of batches(ids, 500)) rows.push(...(await foldHour(db, batch, from)));
+    for (const batch of batches(ids, 500)) {
+      await yieldToEventLoop();
+      rows.push(...(await foldHour(db, batch, from)));
+    }
     let next = from + HOUR_MS;
     // An hour without minute rows: jump to the next one that has some (after a long stop).
     if (rows.length === 0) next = Math.min(until, Math.max(next, (await nextMinuteHour(db, ids, from)) ?? until));

@@ -1,11 +1,13 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../store/schema.js';
+import { batches } from './batches.js';
 import { bucketStart, rollupBuckets } from './rollup-math.js';
 import { type RollupRowInput, writeRollups } from './rollup-writer.js';
 import { SampleColumns } from './sample-columns.js';
 import { CHUNK_MAX_SPAN_MS } from './series-head.js';
 import type { SeriesIndex } from './series-index.js';
 import { MINUTE_WATERMARK, readWatermark, writeWatermark } from './watermarks.js';
+import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 export const MINUTE_MS = 60_000;
 /** A counter sample further than this from the previous one adds no increase. */
@@ -17,6 +19,8 @@ const SLICE_MS = 15 * MINUTE_MS;
  * long catch-up (after downtime) does not hold up flushes: about a second of work.
  */
 const ROWS_PER_CALL = 100_000;
+/** Series whose chunks are read and decoded at once, between two turns of the event loop. */
+const SERIES_PER_READ = 500;
 
 export interface MinuteRollupOptions {
   rollupDelayMs: number;
@@ -63,28 +67,40 @@ async function firstStoredMinute(db: Kysely<Database>, after = -Infinity): Promi
 
 async function computeSlice(db: Kysely<Database>, index: SeriesIndex, from: number, to: number): Promise<RollupRowInput[]> {
   const seedFrom = from - COUNTER_MAX_GAP_MS;
-  const chunks = await db
-    .selectFrom('tsdb_chunk')
-    .select(['series_id', 'data'])
-    .where('end_ms', '>=', seedFrom)
-    // Chunks never span more than CHUNK_MAX_SPAN_MS, which bounds the index range scanned.
-    .where('end_ms', '<', to + CHUNK_MAX_SPAN_MS)
-    .where('start_ms', '<', to)
-    .orderBy('series_id')
-    .orderBy('start_ms')
-    .execute();
+  // The series first, then their chunks a batch at a time: reading every chunk of the
+  // slice at once held all their data (and promoted it to the old generation) per minute.
+  const ids = await slice(db.selectFrom('tsdb_chunk').select('series_id').distinct(), seedFrom, to).execute();
   const rows: RollupRowInput[] = [];
   const cols = new SampleColumns();
-  for (let i = 0; i < chunks.length; ) {
-    const seriesId = Number(chunks[i]?.series_id);
-    cols.clear();
-    for (; i < chunks.length && Number(chunks[i]?.series_id) === seriesId; i++) {
-      cols.pushChunk((chunks[i] as { data: Uint8Array }).data, seedFrom, to - 1);
+  for (const batch of batches(ids.map((r) => Number(r.series_id)), SERIES_PER_READ)) {
+    await yieldToEventLoop();
+    const chunks = await slice(db.selectFrom('tsdb_chunk').select(['series_id', 'data']), seedFrom, to)
+      .where('series_id', 'in', batch)
+      .orderBy('series_id')
+      .orderBy('start_ms')
+      .execute();
+    for (let i = 0; i < chunks.length; ) {
+      const seriesId = Number(chunks[i]?.series_id);
+      cols.clear();
+      for (; i < chunks.length && Number(chunks[i]?.series_id) === seriesId; i++) {
+        cols.pushChunk((chunks[i] as { data: Uint8Array }).data, seedFrom, to - 1);
+      }
+      cols.normalize();
+      const counter = index.getById(seriesId)?.type === 'counter';
+      const spec = { from, to, bucketMs: MINUTE_MS, counter, maxGapMs: COUNTER_MAX_GAP_MS };
+      rollupBuckets(cols, spec, (b) => rows.push({ ...b, seriesId }));
     }
-    cols.normalize();
-    const counter = index.getById(seriesId)?.type === 'counter';
-    const spec = { from, to, bucketMs: MINUTE_MS, counter, maxGapMs: COUNTER_MAX_GAP_MS };
-    rollupBuckets(cols, spec, (b) => rows.push({ ...b, seriesId }));
   }
   return rows;
+}
+
+/** Chunks that may hold samples of `[seedFrom, to)`. */
+function slice<O>(query: SelectQueryBuilder<Database, 'tsdb_chunk', O>, seedFrom: number, to: number) {
+  return (
+    query
+      .where('end_ms', '>=', seedFrom)
+      // Chunks never span more than CHUNK_MAX_SPAN_MS, which bounds the index range scanned.
+      .where('end_ms', '<', to + CHUNK_MAX_SPAN_MS)
+      .where('start_ms', '<', to)
+  );
 }

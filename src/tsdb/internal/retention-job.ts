@@ -4,6 +4,7 @@ import { batches } from './batches.js';
 import { COUNTER_MAX_GAP_MS } from './minute-rollup-job.js';
 import { ROLLUP_TABLES } from './rollup-writer.js';
 import type { SeriesIndex } from './series-index.js';
+import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 export interface RetentionOptions {
   rawRetentionMs: number;
@@ -32,6 +33,7 @@ export async function applyRetention(
     await trx.deleteFrom('tsdb_chunk').where('end_ms', '<', rawCutoff).execute();
     for (const [table, cutoff] of tiers) {
       for (const batch of batches(ids, 500)) {
+        await yieldToEventLoop();
         await trx.deleteFrom(table).where('series_id', 'in', batch).where('bucket_ms', '<', cutoff).execute();
       }
     }

@@ -3,6 +3,7 @@ import type { Database } from '../../store/schema.js';
 import type { RollupTier } from '../tsdb.js';
 import { batches } from './batches.js';
 import type { RollupBucket } from './rollup-math.js';
+import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 export type RollupTable = 'tsdb_rollup_1m' | 'tsdb_rollup_1h';
 
@@ -18,6 +19,7 @@ export interface RollupRowInput extends RollupBucket {
  */
 export async function writeRollups(db: Kysely<Database>, table: RollupTable, rows: readonly RollupRowInput[]): Promise<void> {
   for (const batch of batches(rows, 100)) {
+    await yieldToEventLoop();
     await db
       .insertInto(table)
       .values(batch.map((r) => ({

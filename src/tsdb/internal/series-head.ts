@@ -65,7 +65,7 @@ export class SeriesHead {
   }
 
   /** Records a committed write and forgets sealed chunks the store now holds in full. */
-  written(write: ChunkWrite): void {
+  written(write: Pick<ChunkWrite, 'chunk' | 'count'>): void {
     write.chunk.flushed = Math.max(write.chunk.flushed, write.count);
     this.prune();
   }
