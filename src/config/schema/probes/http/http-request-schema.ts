@@ -9,7 +9,6 @@ import { strictObject } from '../../internal/strict-object.js';
 import { byType, switchUnion } from '../../internal/switch-union.js';
 
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
-const TARGET_EXPECTED = `expected a path like "/health" or an absolute http(s) URL${GOT}`;
 const SIZE_JSON_PATTERN = '^\\d+(\\.\\d+)?\\s*([KkMmGgTt][Ii]?[Bb]|[Bb])$';
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -22,8 +21,13 @@ function isTarget(text: string): boolean {
   }
 }
 
-/** A path relative to the environment's `url`, or an absolute http(s) URL. */
-const target = z.string({ error: typeError(TARGET_EXPECTED) }).refine(isTarget, { error: TARGET_EXPECTED });
+/** A path relative to the environment's `url`, or an absolute http(s) URL; `example` appears in the error. */
+export function httpTargetField(example: string) {
+  const expected = `expected a path like "${example}" or an absolute http(s) URL${GOT}`;
+  return z.string({ error: typeError(expected) }).refine(isTarget, { error: expected });
+}
+
+const target = httpTargetField('/health');
 
 const method = z
   .enum([...HTTP_METHODS, ...HTTP_METHODS.map((m) => m.toLowerCase())], { error: `expected one of ${HTTP_METHODS.join(', ')}${GOT}` })

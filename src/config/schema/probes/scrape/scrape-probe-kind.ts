@@ -8,7 +8,7 @@ import { optional } from '../../internal/optional-field.js';
 import { parsedText, typeError } from '../../internal/parsed-text.js';
 import { strictObject } from '../../internal/strict-object.js';
 import { byType, switchUnion } from '../../internal/switch-union.js';
-import { headerName } from '../http/http-request-schema.js';
+import { headerName, httpTargetField } from '../http/http-request-schema.js';
 import { resolveHttpTarget } from '../http/http-url-resolver.js';
 import { defineProbeKind } from '../probe-kind.js';
 
@@ -17,19 +17,9 @@ export const DEFAULT_SCRAPE_SERIES_LIMIT = 10_000;
 /** node_exporter on a busy host writes well under 1 MiB; 10 MiB leaves room and still bounds memory. */
 export const DEFAULT_SCRAPE_MAX_BODY = 10 * 1024 * 1024;
 
-const TARGET_EXPECTED = `expected a path like "/metrics" or an absolute http(s) URL${GOT}`;
 const SIZE_JSON_PATTERN = '^\\d+(\\.\\d+)?\\s*([KkMmGgTt][Ii]?[Bb]|[Bb])$';
 
-function isTarget(text: string): boolean {
-  if (text.startsWith('/')) return true;
-  try {
-    return ['http:', 'https:'].includes(new URL(text).protocol);
-  } catch {
-    return false;
-  }
-}
-
-const target = z.string({ error: typeError(TARGET_EXPECTED) }).refine(isTarget, { error: TARGET_EXPECTED });
+const target = httpTargetField('/metrics');
 
 const scrapeOptions = strictObject({
   url: target.describe('Path relative to the environment `url` (e.g. `/metrics`) or an absolute http(s) URL.'),
