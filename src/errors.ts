@@ -109,6 +109,24 @@ export class CheckFailedError extends GuardiaError {
   override readonly httpStatus = 422;
 }
 
+/**
+ * A PromQL expression or rule file is invalid: syntax, types, or a construct guardia does not
+ * support. `offset` is where in the expression text the problem starts, when known.
+ */
+export class PromqlParseError extends GuardiaError {
+  readonly code = 'promql_invalid';
+  override readonly httpStatus = 400;
+  constructor(message: string, readonly offset?: number, options?: GuardiaErrorOptions) {
+    super(message, options);
+  }
+}
+
+/** A valid expression failed while evaluating (e.g. duplicate series on the "one" side of a match). */
+export class PromqlEvalError extends GuardiaError {
+  readonly code = 'promql_execution';
+  override readonly httpStatus = 422;
+}
+
 export interface PublicError {
   code: string;
   message: string;

@@ -5,3 +5,4 @@ export type {
 export { createTsdb, DEFAULT_TSDB_OPTIONS } from './create-tsdb.js';
 export { parseSelector } from './selector-parser.js';
 export { SERIES_LIMIT_METRIC } from './internal/sample-appender.js';
+export { SeriesSelector } from './internal/series-selector.js';

@@ -12,8 +12,9 @@ const regexCache = new Map<string, RegExp>();
 const REGEX_CACHE_LIMIT = 1000;
 
 /**
- * Label matchers compiled once per query, with Prometheus semantics: a missing label
- * compares as "", `__name__` is the metric name, regexes are anchored and `.` matches newlines.
+ * Label matchers compiled once per query, with Prometheus 2.x semantics: a missing label
+ * compares as "", `__name__` is the metric name, regexes are anchored and `.` does not
+ * match a newline (Prometheus 3 changed that; guardia follows the 2.x line it is tested against).
  */
 export class SeriesSelector {
   /** Set when a matcher pins the metric name, so the index can look up by name. */
@@ -53,14 +54,14 @@ function compileTest(m: LabelMatcher): Test {
   }
 }
 
-/** Anchors like Prometheus (`^(?s:…)$`); a leading RE2 `(?i)` becomes the `i` flag, which JS lacks inline. */
+/** Anchors like Prometheus 2.x (`^(?:…)$`); a leading RE2 `(?i)` becomes the `i` flag, which JS lacks inline. */
 function anchored(source: string): RegExp {
   let re = regexCache.get(source);
   if (re) return re;
   const insensitive = source.startsWith('(?i)');
   const body = insensitive ? source.slice(4) : source;
   try {
-    re = new RegExp(`^(?:${body})$`, insensitive ? 'si' : 's');
+    re = new RegExp(`^(?:${body})$`, insensitive ? 'i' : '');
   } catch (error) {
     throw new InvalidRequestError(`invalid regular expression ${JSON.stringify(source)}`, { cause: error });
   }
