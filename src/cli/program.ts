@@ -1,6 +1,8 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import type { CliIo } from './cli-io.js';
 import { registerProbeCommand } from './commands/probe-command.js';
+import { registerQueryCommands } from './commands/query-command.js';
+import { registerRulesCommand } from './commands/rules-command.js';
 import { registerSchemaCommand } from './commands/schema-command.js';
 import { registerStatusCommand } from './commands/status-command.js';
 import { registerTokenCommand } from './commands/token-command.js';
@@ -34,6 +36,8 @@ export function createProgram(io: CliIo) {
   registerStatusCommand(program, io);
   registerProbeCommand(program, io);
   registerTokenCommand(program, io);
+  registerQueryCommands(program, io);
+  registerRulesCommand(program, io);
   // Sub-commands inherit exit handling and output so usage errors are one line and exit 2.
   for (const command of program.commands) inherit(command, program);
   return program;

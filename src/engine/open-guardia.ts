@@ -4,6 +4,7 @@ import { EventBus, type GuardiaEvents } from '../events/index.js';
 import type { HttpServices } from '../http/index.js';
 import { MetricsRegistry } from '../metrics/index.js';
 import { createProbeRunner, HeartbeatService, type ProbeRunner } from '../probes/index.js';
+import { QueryService } from '../query/index.js';
 import { openSqliteStore, type Store } from '../store/index.js';
 import { TokenService } from '../tokens/index.js';
 import { createTsdb, SERIES_LIMIT_METRIC, type Tsdb, type TsdbOptions } from '../tsdb/index.js';
@@ -86,6 +87,7 @@ export async function openGuardia(options: OpenGuardiaOptions): Promise<Guardia>
       },
     },
     tokens,
+    query: new QueryService({ tsdb, now: () => clock.now() }),
     configSummary: () => summarizeConfig(config, redact),
     metrics,
     ready: () => ready,

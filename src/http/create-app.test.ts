@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../clock/index.js';
 import { NotFoundError } from '../errors.js';
 import { openMemoryStore } from '../store/index.js';
+import { QueryService } from '../query/index.js';
 import { TokenService } from '../tokens/index.js';
+import { createTsdb } from '../tsdb/index.js';
 import { createApp } from './create-app.js';
 import type { HttpServices, ProbeView } from './http-deps.js';
 
@@ -51,6 +53,7 @@ async function fixture(loopback = true) {
       },
     },
     tokens,
+    query: new QueryService({ tsdb: createTsdb(store, {}), now: () => clock.now() }),
     configSummary: () => ({ project: 'demo', database: 'postgres://u:***@db/app' }),
     metrics: { contentType: 'text/plain; version=0.0.4', render: async () => 'guardia_up 1\n' },
     ready: () => ({ ready: true }),

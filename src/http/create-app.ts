@@ -5,6 +5,7 @@ import type { HttpServices } from './http-deps.js';
 import { apiRoutes } from './routes/api-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { metricsRoute } from './routes/metrics-route.js';
+import { prometheusRoutes } from './routes/prometheus-routes.js';
 import { pushRoutes } from './routes/push-routes.js';
 
 export interface AppOptions {
@@ -22,6 +23,7 @@ export function createApp(services: HttpServices, options: AppOptions): Hono {
   app.route('/', healthRoutes(services));
   app.route('/', metricsRoute(services));
   app.route('/', pushRoutes(services));
+  app.route('/api/v1', prometheusRoutes(services, { loopback: options.loopback, redact, onError: options.onError }));
   app.route('/api/v1', apiRoutes(services, { loopback: options.loopback }));
   app.notFound((c) => errorResponse(c, new NotFoundError(`no route for ${c.req.method} ${c.req.path}`), redact));
   app.onError((error, c) => errorResponse(c, error, redact, options.onError));

@@ -1,4 +1,5 @@
 import type { ProbeResult, ProbeStatus } from '../probes/probe.js';
+import type { Matrix, Metric, Value } from '../promql/index.js';
 import type { Role, TokenInfo } from '../tokens/index.js';
 
 /** A probe as the API and CLI show it: secrets redacted, times in epoch ms. */
@@ -62,6 +63,14 @@ export interface HttpServices {
   tokens: {
     anyExist(): Promise<boolean>;
     verify(secret: string): Promise<TokenInfo | undefined>;
+  };
+  /** PromQL over the store (the Prometheus-compatible read API). Times in epoch ms. */
+  query: {
+    instant(expr: string, at: number): Promise<{ at: number; value: Value }>;
+    range(expr: string, start: number, end: number, stepMs: number): Promise<Matrix>;
+    series(selectors: readonly string[], start: number, end: number): Promise<Metric[]>;
+    labelNames(selectors: readonly string[], start: number, end: number): Promise<string[]>;
+    labelValues(label: string, selectors: readonly string[], start: number, end: number): Promise<string[]>;
   };
   /** Config summary without secrets. */
   configSummary(): unknown;

@@ -1,0 +1,11 @@
+export type * from './ast.js';
+export type { Metric, Point, VectorSample, Vector, Series, Matrix, Value } from './values.js';
+export type { Queryable } from './queryable.js';
+export type { EngineOptions, PromqlEngine } from './engine.js';
+export { parseExpr } from './parse/parse-expr.js';
+export { exprType } from './parse/expr-type.js';
+export { formatExpr } from './parse/format-expr.js';
+export { positionOf, type TextPosition } from './parse/position.js';
+export { createEngine } from './eval/create-engine.js';
+export { MemoryQueryable } from './memory-queryable.js';
+export { tsdbQueryable } from './tsdb-queryable.js';

@@ -1,0 +1,10 @@
+export type { AlertingRule, RecordingRule, Rule, RuleGroup, TemplatedField } from './rule-group.js';
+export type { RuleSampleSink } from './rule-sample-sink.js';
+export { loadRuleFile, parseRuleFile } from './load/load-rule-file.js';
+export { AlertTemplate, type AlertTemplateData, type ExpandOptions } from './template/alert-template.js';
+export { AlertStateMachine, RESOLVED_RETENTION_MS, type Alert, type AlertCandidate, type AlertState } from './eval/alert-state-machine.js';
+export { RuleGroupEvaluator, type RuleGroupDeps, type RuleOutcome } from './eval/rule-group-evaluator.js';
+export type { AlertContext } from './eval/alerting-rule-eval.js';
+export { runRuleTestFile, type RunRuleTestsOptions } from './rule-tests/run-rule-test-file.js';
+export type { RuleTestFailure, RuleTestFileResult } from './rule-tests/rule-test-result.js';
+export { formatProblems, formatRuleTestResult, ruleTestResultJson } from './rule-tests/rule-test-report.js';
