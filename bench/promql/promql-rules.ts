@@ -22,3 +22,22 @@ export function benchRules(count: number, targets: number): BenchRule[] {
   }
   return rules;
 }
+
+/** The rules as a Prometheus rule file: `groups` groups, alerting rules with `for`, labels and templated annotations. */
+export function benchRuleFile(rules: readonly BenchRule[], groups: number): string {
+  const lines = ['groups:'];
+  const perGroup = Math.ceil(rules.length / groups);
+  for (let g = 0; g < groups; g++) {
+    lines.push(`  - name: bench-${g}`, '    interval: 10s', '    rules:');
+    for (const rule of rules.slice(g * perGroup, (g + 1) * perGroup)) {
+      lines.push(
+        `      - alert: ${rule.name}`,
+        `        expr: '${rule.expr}'`,
+        '        for: 1m',
+        '        labels: { severity: critical }',
+        "        annotations: { summary: '{{ $labels.probe }} is at {{ $value | humanize }}' }",
+      );
+    }
+  }
+  return lines.join('\n') + '\n';
+}

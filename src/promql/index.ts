@@ -8,4 +8,4 @@ export { formatExpr } from './parse/format-expr.js';
 export { positionOf, type TextPosition } from './parse/position.js';
 export { createEngine } from './eval/create-engine.js';
 export { MemoryQueryable } from './memory-queryable.js';
-export { tsdbQueryable } from './tsdb-queryable.js';
+export { tsdbQueryable, staleNaN, isStaleNaN } from './tsdb-queryable.js';

@@ -4,10 +4,10 @@
  * 2.42), each group answered by linear interpolation inside the bucket holding the
  * φ-quantile.
  */
+import { parseGoFloat } from '../../gocompat/index.js';
 import type { Metric, Vector } from '../values.js';
 import type { FunctionImpl } from './function-def.js';
 import { scalarArg, vectorArg } from './internal/fn-args.js';
-import { parseGoFloat } from './internal/go-float.js';
 
 interface Bucket {
   upperBound: number;
@@ -25,7 +25,8 @@ const UPPER_BOUND_CACHE_LIMIT = 10_000;
 
 function upperBoundOf(le: string): number | undefined {
   if (upperBounds.has(le)) return upperBounds.get(le);
-  const value = parseGoFloat(le);
+  const parsed = parseGoFloat(le);
+  const value = typeof parsed === 'number' ? parsed : undefined;
   if (upperBounds.size >= UPPER_BOUND_CACHE_LIMIT) upperBounds.clear();
   upperBounds.set(le, value);
   return value;

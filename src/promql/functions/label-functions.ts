@@ -3,12 +3,11 @@
  * metric name untouched. Regexes are Go RE2, anchored at both ends, as in Prometheus.
  */
 import { PromqlEvalError } from '../../errors.js';
+import { compileRe2, expandRe2Template, Re2SyntaxError, type Re2Regex } from '../../gocompat/index.js';
 import type { Metric, Vector } from '../values.js';
 import type { FunctionImpl } from './function-def.js';
 import { stringArg, vectorArg } from './internal/fn-args.js';
-import { expandTemplate } from './internal/go-expand.js';
 import { isValidLabelName } from './internal/metric-labels.js';
-import { compileRe2, Re2SyntaxError, type Re2Regex } from './internal/re2-regex.js';
 
 const regexCache = new Map<string, Re2Regex>();
 const REGEX_CACHE_LIMIT = 1000;
@@ -17,7 +16,7 @@ function anchoredRegex(source: string): Re2Regex {
   let compiled = regexCache.get(source);
   if (compiled) return compiled;
   try {
-    compiled = compileRe2(`^(?:${source})$`);
+    compiled = compileRe2(source, { anchored: true });
   } catch (error) {
     if (!(error instanceof Re2SyntaxError)) throw error;
     throw new PromqlEvalError(
@@ -55,7 +54,7 @@ const labelReplace: FunctionImpl = (args, ctx) => {
   for (let i = 0; i < input.length; i++) {
     const sample = input[i] as Vector[number];
     const match = regex.exec(sample.metric[src] ?? '');
-    const metric = match ? withLabel(sample.metric, dst, expandTemplate(replacement, match, groupNames)) : sample.metric;
+    const metric = match ? withLabel(sample.metric, dst, expandRe2Template(replacement, match, groupNames)) : sample.metric;
     out[i] = { metric, t: ctx.t, v: sample.v };
   }
   return out;

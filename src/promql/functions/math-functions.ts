@@ -2,10 +2,10 @@
  * Per-sample arithmetic: abs ceil floor round exp ln log2 log10 sqrt sgn clamp
  * clamp_min clamp_max. Each drops the metric name, as Prometheus does.
  */
+import { goExp, goLog, goLog10, goLog2 } from '../../gocompat/index.js';
 import type { Vector } from '../values.js';
 import type { FunctionImpl } from './function-def.js';
 import { scalarArg, vectorArg } from './internal/fn-args.js';
-import { goExp, goLog, goLog10, goLog2 } from './internal/go-math.js';
 import { dropMetricName } from './internal/metric-labels.js';
 
 function mapValues(input: Vector, t: number, f: (v: number) => number): Vector {

@@ -1,6 +1,6 @@
+import { formatPromDuration, goQuote, sprintGoFloat } from '../../gocompat/index.js';
 import type { LabelMatcher } from '../../tsdb/index.js';
 import type { Aggregate, Binary, Expr, VectorSelector } from '../ast.js';
-import { formatDuration, formatGoFloat, goQuote } from './internal/go-format.js';
 
 /**
  * The canonical text of an expression, spelled as Prometheus prints it (`sum by (job)
@@ -11,13 +11,13 @@ import { formatDuration, formatGoFloat, goQuote } from './internal/go-format.js'
 export function formatExpr(expr: Expr): string {
   switch (expr.kind) {
     case 'number':
-      return formatGoFloat(expr.value);
+      return sprintGoFloat(expr.value);
     case 'string':
       return goQuote(expr.value);
     case 'vector':
       return formatSelector(expr) + formatOffset(expr.offsetMs);
     case 'matrix':
-      return `${formatSelector(expr.selector)}[${formatDuration(expr.rangeMs)}]${formatOffset(expr.selector.offsetMs)}`;
+      return `${formatSelector(expr.selector)}[${formatPromDuration(expr.rangeMs)}]${formatOffset(expr.selector.offsetMs)}`;
     case 'call':
       return `${expr.func}(${expr.args.map(formatExpr).join(', ')})`;
     case 'aggregate':
@@ -42,7 +42,7 @@ function formatSelector(selector: VectorSelector): string {
 
 function formatOffset(offsetMs: number): string {
   if (offsetMs === 0) return '';
-  return offsetMs > 0 ? ` offset ${formatDuration(offsetMs)}` : ` offset -${formatDuration(-offsetMs)}`;
+  return offsetMs > 0 ? ` offset ${formatPromDuration(offsetMs)}` : ` offset -${formatPromDuration(-offsetMs)}`;
 }
 
 function formatAggregate(aggregate: Aggregate): string {

@@ -77,6 +77,23 @@ describe('parseExpr', () => {
   });
 });
 
+describe('parseExpr on RE2 matcher regexes', () => {
+  // promtool 2.42 accepts each of these; JavaScript's own regex syntax lacks or misreads them.
+  it.each([
+    ['a flag for the whole pattern', '(?s).*'],
+    ['a flag in mid-pattern', 'a(?i)b'],
+    ['a scoped flag group', '(?i:a)b'],
+    ['a Python-style named group', '(?P<n>x)'],
+    ['text anchors', String.raw`\Aa\z`],
+    ['a one-letter Unicode class', String.raw`\pL+`],
+    ['a POSIX class', '[[:alpha:]]'],
+    ['quoted text', String.raw`\Qa.b\E`],
+    ['a braced hex escape', String.raw`\x{41}`],
+  ])('accepts %s: %s', (_name, pattern) => {
+    expect(tree(`x{a=~${JSON.stringify(pattern)}}`)).toEqual(sel('x', [re('a', pattern)]));
+  });
+});
+
 describe('exprType', () => {
   it.each([
     ['1 + 2', 'scalar'],

@@ -1,5 +1,5 @@
+import { goQuote } from '../../gocompat/index.js';
 import type { Metric } from '../../promql/index.js';
-import { goQuote } from './go-quote.js';
 
 /**
  * Label-set helpers with Prometheus's ordering: names sorted, strings compared byte-wise

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { ConfigProblem } from '../../errors.js';
-import { parsePromDuration } from './prom-duration.js';
+import { parsePromDuration } from '../../gocompat/index.js';
 
 /** A path into a YAML file: keys and list indexes. */
 export type YamlPath = readonly (string | number)[];

@@ -1,8 +1,7 @@
 import { formatConfigProblem } from '../../errors.js';
+import { formatGoFloat, formatPromDuration, sprintGoFloat } from '../../gocompat/index.js';
 import type { Metric } from '../../promql/index.js';
-import { formatGoFloat } from '../internal/go-float.js';
 import { compareLabelSets, formatLabelSet } from '../internal/label-set.js';
-import { formatPromDuration } from '../internal/prom-duration.js';
 import { alertKey } from './compare-results.js';
 import type { AlertView, RuleTestFailure, RuleTestFileResult, SampleView, TestRef } from './rule-test-result.js';
 
@@ -50,7 +49,7 @@ function formatFailure(failure: RuleTestFailure): string[] {
     case 'expr-error':
       return [`${test}: expr ${JSON.stringify(failure.expr)} at ${at}: ${failure.error}`];
     case 'expr': {
-      const diff = diffLines(failure.expected, failure.got, (s) => `${formatLabelSet(s.labels)} ${formatGoFloat(s.value, 'g', -1)}`, (a, b) => a.value === b.value, (s) => s.labels);
+      const diff = diffLines(failure.expected, failure.got, (s) => `${formatLabelSet(s.labels)} ${sprintGoFloat(s.value)}`, (a, b) => a.value === b.value, (s) => s.labels);
       const nan = failure.expected.some((s) => Number.isNaN(s.value)) ? ['    (promtool 2.42 compares values with ==, so an expected NaN never matches)'] : [];
       return [`${test}: expr ${JSON.stringify(failure.expr)} at ${at} (- expected, + got)`, ...diff, ...nan];
     }

@@ -1,6 +1,6 @@
 import { PromqlParseError } from '../../errors.js';
+import { unquotePromql } from '../../gocompat/index.js';
 import type { Metric } from '../../promql/index.js';
-import { unquoteGo } from '../internal/go-literals.js';
 
 const METRIC = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;
 const LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*/;
@@ -39,8 +39,8 @@ function readLabels(text: string, start: number, metric: Record<string, string>)
     if (text[pos] !== '=' || text[pos + 1] === '~' || text[pos + 1] === '=') fail(`expected "=" after ${label[0]} (a series has exact label values, no matchers)`, pos);
     pos = skipSpace(text, pos + 1);
     const quoted = STRING.exec(text.slice(pos));
-    const value = quoted ? unquoteGo(quoted[0], true) : undefined;
-    if (!quoted || typeof value !== 'string') return fail(`expected a quoted value for ${label[0]}`, pos);
+    const value = quoted ? unquotePromql(quoted[0]) : undefined;
+    if (!quoted || value === undefined) return fail(`expected a quoted value for ${label[0]}`, pos);
     if (label[0] in metric) fail(`label ${label[0]} is given twice`, labelAt);
     metric[label[0]] = value;
     pos = skipSpace(text, pos + quoted[0].length);

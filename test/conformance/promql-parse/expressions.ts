@@ -34,7 +34,10 @@ export const PARSE_CASES: readonly ParseCase[] = [
   bad('foo{a:b="c"}'), bad('foo{a.b="c"}'), bad('foo{a="b" b="c"}'), bad('foo{,}'), bad('foo{a="b"'),
   bad('foo{a="b"}{c="d"}'), bad('foö'), bad('foo;'), bad('foo{a=~"("}'), bad('foo{a=~"(?=x)"}'),
   bad('foo{a=~"\\\\1"}'), bad('foo{a=~"x**"}'), bad('foo{"a"="b"}', 'quoted label name'),
-  refused('foo{a=~"(?s).*"}', 'not supported by guardia'), refused('foo{a=~"(?P<n>x)"}', 'not supported by guardia'),
+  ok('foo{a=~"(?s).*"}'), ok('foo{a=~"(?P<n>x)"}'), ok('foo{a=~"a(?i)b"}'), ok('foo{a=~"(?i:a)b(?-s:.)"}'),
+  ok('foo{a=~"\\\\pL+\\\\p{Greek}"}'), ok('foo{a=~"[[:alpha:]]\\\\Qa.b\\\\E\\\\Aa\\\\z\\\\x{41}"}'),
+  bad('foo{a=~"(?<=x)y"}'), bad('foo{a=~"(?<n>x)"}'), bad('foo{a=~"[[:foo:]]"}'), bad('foo{a=~"(?P<>x)"}'),
+  bad('foo{a=~"\\\\8"}'), bad('foo{a=~"x{1001}"}'), bad('{a=~"(?s).*"}'),
   // keywords as names
   ok('sum'), ok('by'), ok('offset'), ok('start'), ok('without'), ok('count_values'), ok('sum{a="b"}'),
   ok('offset offset 5m'), ok('foo + offset'), ok('offset{a="b"}'), ok('sum offset 5m'), ok('sum[5m]'),

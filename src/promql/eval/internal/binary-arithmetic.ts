@@ -1,5 +1,5 @@
+import { goAtan2, goPow } from '../../../gocompat/index.js';
 import type { ArithmeticOp, BinaryOp, ComparisonOp, SetOp } from '../../ast.js';
-import { goAtan2, goPow } from './go-float-math.js';
 
 /** `==`, `!=`, `>`, `<`, `>=`, `<=`: filters, or 0/1 with `bool`. */
 export function isComparison(op: BinaryOp): op is ComparisonOp {

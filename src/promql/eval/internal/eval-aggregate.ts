@@ -1,8 +1,8 @@
 import { PromqlEvalError } from '../../../errors.js';
+import { sprintGoFloat } from '../../../gocompat/index.js';
 import type { Aggregate } from '../../ast.js';
 import type { Vector } from '../../values.js';
 import { AggregateGroup } from './aggregate-group.js';
-import { formatGoFloat } from './go-format.js';
 import { projectionOf } from './label-projection.js';
 import { TopK } from './top-k.js';
 
@@ -17,7 +17,7 @@ const MIN_K = -9223372036854775808;
 export function evalAggregate(node: Aggregate, input: Vector, param: number, t: number): Vector {
   const projection = projectionOf(node, !node.without, node.grouping);
   if (node.op === 'topk' || node.op === 'bottomk') {
-    if (!(param >= MIN_K && param <= MAX_K)) throw new PromqlEvalError(`Scalar value ${formatGoFloat(param)} overflows int64`);
+    if (!(param >= MIN_K && param <= MAX_K)) throw new PromqlEvalError(`Scalar value ${sprintGoFloat(param)} overflows int64`);
     const k = Math.trunc(param);
     if (k < 1) return [];
     const groups = new Map<string, TopK>();

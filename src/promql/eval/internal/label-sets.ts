@@ -1,4 +1,5 @@
 import { PromqlEvalError } from '../../../errors.js';
+import { goQuote } from '../../../gocompat/index.js';
 import type { Metric, Vector } from '../../values.js';
 
 /** The label holding the metric name. */
@@ -65,15 +66,4 @@ export function formatMetric(metric: Metric): string {
     if (value) pairs.push(`${name}=${goQuote(value)}`);
   }
   return `{${pairs.join(', ')}}`;
-}
-
-const SHORT_ESCAPES: Record<string, string> = {
-  '\u0007': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '"': '\\"', '\\': '\\\\',
-};
-
-/** Go's `strconv.Quote` for the characters label values hold in practice. */
-function goQuote(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  const escaped = value.replace(/[\u0000-\u001f\u007f"\\]/g, (c) => SHORT_ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-  return `"${escaped}"`;
 }

@@ -1,5 +1,5 @@
+import { goQuote } from '../../../gocompat/index.js';
 import type { Binary, BinaryOp, Cardinality, VectorMatching } from '../../ast.js';
-import { goQuote } from './go-format.js';
 import { buildLabelList, spanOf, type BuildFn } from './build-selector.js';
 import type { Source, SyntaxNode } from './source.js';
 import { unsupported } from './unsupported.js';

@@ -1,9 +1,9 @@
 import { PromqlParseError } from '../../../errors.js';
+import { goQuote } from '../../../gocompat/index.js';
 import type { Aggregate, AggregateOp, Call, Expr, NumberLiteral } from '../../ast.js';
 import { buildBinary } from './build-binary.js';
 import { buildLabelList, buildMatrixSelector, buildOffset, buildVectorSelector, spanOf } from './build-selector.js';
 import { checkFunctionName } from './function-names.js';
-import { goQuote } from './go-format.js';
 import { describeToken } from './lexer.js';
 import { numberValue } from './literals.js';
 import type { Source, SyntaxNode } from './source.js';

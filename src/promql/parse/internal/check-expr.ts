@@ -1,8 +1,9 @@
 import { PromqlParseError } from '../../../errors.js';
-import { SeriesSelector } from '../../../tsdb/index.js';
+import { goQuote } from '../../../gocompat/index.js';
+import type { LabelMatcher } from '../../../tsdb/index.js';
 import type { Aggregate, Binary, Call, Expr, ValueType, VectorSelector } from '../../ast.js';
 import { FUNCTION_SIGNATURES } from '../../functions/function-signatures.js';
-import { goQuote } from './go-format.js';
+import { checkRegex } from './regex-check.js';
 
 /**
  * Prometheus 2.42's type checks (its `checkAST`), run once the whole tree is built and in
@@ -62,8 +63,22 @@ function checkSelector(selector: VectorSelector): void {
     return;
   }
   // A selector whose every matcher accepts "" would select every series, so Prometheus refuses it.
-  if (new SeriesSelector(matchers).matches('', {})) {
+  if (matchers.every((m) => matchesEmpty(m, span.start))) {
     fail('vector selector must contain at least one non-empty matcher', span.start);
+  }
+}
+
+/** Prometheus's `Matcher.Matches("")`, with regexes read as RE2. */
+function matchesEmpty(matcher: LabelMatcher, offset: number): boolean {
+  switch (matcher.op) {
+    case '=':
+      return matcher.value === '';
+    case '!=':
+      return matcher.value !== '';
+    case '=~':
+      return checkRegex(matcher.value, offset).test('');
+    case '!~':
+      return !checkRegex(matcher.value, offset).test('');
   }
 }
 

@@ -1,6 +1,6 @@
 import { PromqlParseError } from '../../../errors.js';
+import { goQuote } from '../../../gocompat/index.js';
 import { FUNCTION_SIGNATURES } from '../../functions/function-signatures.js';
-import { goQuote } from './go-format.js';
 import type { Token } from './lexer.js';
 import { unsupported } from './unsupported.js';
 

@@ -1,5 +1,5 @@
 import { PromqlParseError } from '../../../errors.js';
-import { goQuote, goQuoteRune } from './go-format.js';
+import { goQuote, goQuoteRune } from '../../../gocompat/index.js';
 import { scanQuoted, scanRaw } from './string-literal.js';
 
 /**
@@ -111,7 +111,7 @@ class Lexer {
     if (c === '#') return this.skipComment();
     if (isSpace(c)) return this.skipSpaces();
     if (isDigit(c) || (c === '.' && isDigit(this.text[start + 1]))) return this.numberOrDuration();
-    if (isAlpha(c) || c === ':') return this.bracketOpen ? this.subqueryColon(c) : this.word();
+    if (isAlpha(c) || c === ':') return this.bracketOpen ? this.subqueryColon() : this.word();
     this.pos++;
     switch (c) {
       case '"':
@@ -137,7 +137,7 @@ class Lexer {
         return this.emit('operator', start);
       case '=': {
         const next = this.text[this.pos];
-        if (next === '~') this.fail(`unexpected character after '=': ${goQuoteRune(next)}`, start);
+        if (next === '~') this.fail(`unexpected character after '=': ${this.quoteRuneAt(this.pos)}`, start);
         return this.accept('=') ? this.emit('operator', start) : this.emit('punctuation', start);
       }
       case '!':
@@ -171,22 +171,26 @@ class Lexer {
         this.bracketOpen = false;
         return this.emit('punctuation', start);
       default:
-        return this.fail(`unexpected character: ${goQuoteRune(c)}`, start);
+        return this.fail(`unexpected character: ${this.quoteRuneAt(start)}`, start);
     }
   }
 
+  /** Go's `%q` of the whole character at `at`, an astral one included. */
+  private quoteRuneAt(at: number): string {
+    return goQuoteRune(this.text.codePointAt(at) as number);
+  }
+
   private describeChar(at: number): string {
-    const c = this.text[at];
-    return c === undefined ? 'end of input' : goQuoteRune(c);
+    return at >= this.text.length ? 'end of input' : this.quoteRuneAt(at);
   }
 
   /**
    * Inside `[…]` 2.42 reads any letter as the subquery colon (so `foo[5m x]` is a
    * subquery); the token keeps its text and the tree builder treats it as `:`.
    */
-  private subqueryColon(c: string): true {
+  private subqueryColon(): true {
     const start = this.pos;
-    if (this.gotColon) this.fail(`unexpected colon ${goQuoteRune(c)}`, start);
+    if (this.gotColon) this.fail(`unexpected colon ${this.quoteRuneAt(start)}`, start);
     this.gotColon = true;
     this.pos++;
     return this.emit('punctuation', start);
@@ -276,7 +280,7 @@ class Lexer {
         this.braceOpen = false;
         return this.emit('punctuation', start);
       default:
-        return this.fail(`unexpected character inside braces: ${goQuoteRune(c)}`, start);
+        return this.fail(`unexpected character inside braces: ${this.quoteRuneAt(start)}`, start);
     }
   }
 }

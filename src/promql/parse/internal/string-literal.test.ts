@@ -1,20 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanQuoted, unquoteString } from './string-literal.js';
-
-describe('unquoteString', () => {
-  it.each([
-    [String.raw`"plain"`, 'plain'],
-    [String.raw`"\a\b\f\n\r\t\v\\"`, '\x07\b\f\n\r\t\v\\'],
-    [String.raw`'\''`, "'"],
-    [String.raw`"\000\377"`, '\u0000\ufffd'],
-    [String.raw`"\xe2\x82\xac"`, '€'],
-    [String.raw`"\U0010FFFF"`, '\u{10FFFF}'],
-    ['`a\\b\n`', 'a\\b\n'],
-    ['"é😀"', 'é😀'],
-  ])('reads %s', (literal, value) => {
-    expect(unquoteString(literal)).toBe(value);
-  });
-});
+import { scanQuoted } from './string-literal.js';
 
 describe('scanQuoted', () => {
   it('returns the index after the closing quote', () => {

@@ -1,5 +1,4 @@
-import { formatGoFloat, type FloatFormat } from '../../internal/go-float.js';
-import { goQuote, goQuoteRune } from '../../internal/go-quote.js';
+import { formatGoFloat, goQuote, goQuoteRune, type FloatFormat } from '../../../gocompat/index.js';
 import { formatGoValue, goTypeName, sortedKeys, type GoValue } from './go-value.js';
 
 /**

@@ -1,5 +1,5 @@
+import { sprintGoFloat } from '../../../gocompat/index.js';
 import { compareGoStrings } from '../../internal/label-set.js';
-import { formatGoFloat } from '../../internal/go-float.js';
 import { formatGoTime } from './go-time.js';
 
 /**
@@ -71,7 +71,7 @@ export function formatGoValue(value: GoValue): string {
     case 'string':
       return value.v;
     case 'float64':
-      return formatGoFloat(value.v, 'g', -1);
+      return sprintGoFloat(value.v);
     case 'int':
     case 'bool':
       return String(value.v);

@@ -1,7 +1,6 @@
-import { formatGoFloat } from '../../internal/go-float.js';
-import { parsePromDuration } from '../../internal/prom-duration.js';
+import { formatGoFloat, parsePromDuration, sprintGoFloat } from '../../../gocompat/index.js';
 import { goBool, goFloat, goString, goTypeName, type GoValue } from './go-value.js';
-import { compileGoRegexp, goRegexpMatches, goReplaceAll } from './go-regexp.js';
+import { goRegexpMatches, goReplaceAll } from './go-regexp.js';
 import { queryEscape } from './go-escape.js';
 import { formatGoTime, unixSecondsToMs } from './go-time.js';
 import { unsupportedFunction, type TemplateFunction } from './template-function.js';
@@ -38,7 +37,7 @@ export function prometheusFunctions(externalUrl: string | undefined): ReadonlyMa
     ['stripPort', str(stripPort)],
     ['graphLink', str((expr) => `/graph?g0.expr=${queryEscape(expr)}&g0.tab=0`)],
     ['tableLink', str((expr) => `/graph?g0.expr=${queryEscape(expr)}&g0.tab=1`)],
-    ['reReplaceAll', { params: ['string', 'string', 'string'], call: ([p, r, t]) => goString(goReplaceAll(compileGoRegexp(text(p), true), text(t), text(r))) }],
+    ['reReplaceAll', { params: ['string', 'string', 'string'], call: ([p, r, t]) => goString(goReplaceAll(text(p), text(t), text(r))) }],
     ['match', { params: ['string', 'string'], call: ([p, t]) => goBool(goRegexpMatches(text(p), text(t))) }],
     ['pathPrefix', url((u) => u.pathname === '/' && !externalUrl?.endsWith('/') ? '' : u.pathname)],
     ['externalURL', url(() => externalUrl as string)],
@@ -132,7 +131,7 @@ function humanizeDuration(v: number): string {
 function floatToTime(seconds: number): number {
   if (!Number.isFinite(seconds)) throw new Error('value is NaN or Inf');
   const nanos = seconds * 1e9;
-  if (nanos >= 2 ** 63 || nanos < -(2 ** 63)) throw new Error(`${formatGoFloat(seconds, 'g', -1)} cannot be represented as a nanoseconds timestamp since it overflows int64`);
+  if (nanos >= 2 ** 63 || nanos < -(2 ** 63)) throw new Error(`${sprintGoFloat(seconds)} cannot be represented as a nanoseconds timestamp since it overflows int64`);
   return unixSecondsToMs(seconds);
 }
 

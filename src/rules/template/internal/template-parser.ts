@@ -1,5 +1,5 @@
 import { PromqlParseError } from '../../../errors.js';
-import { parseGoFloat, parseGoInt, unquoteGo } from '../../internal/go-literals.js';
+import { parseGoFloat, parseGoInt, unquoteGo, unquoteGoChar } from '../../../gocompat/index.js';
 import { lexTemplate, type Token } from './template-lexer.js';
 import type { ArgNode, CommandNode, NumberNode, PipeNode, TemplateNode } from './template-nodes.js';
 
@@ -216,7 +216,7 @@ class Parser {
       case 'string':
       case 'rawString': {
         const text = unquoteGo(token.value);
-        if (typeof text !== 'string') this.fail('invalid syntax');
+        if (text === undefined) this.fail('invalid syntax');
         return { kind: 'string', pos, quoted: token.value, text };
       }
       default:
@@ -228,14 +228,14 @@ class Parser {
   private number(token: Token): NumberNode {
     const node: NumberNode = { kind: 'number', pos: token.pos, text: token.value, isInt: false, isFloat: false, int: 0, float: 0 };
     if (token.type === 'charConstant') {
-      const rune = unquoteGo(token.value);
-      if (typeof rune !== 'number') this.fail(`malformed character constant: ${token.value}`);
+      const rune = unquoteGoChar(token.value);
+      if (rune === undefined) this.fail(`malformed character constant: ${token.value}`);
       return { ...node, isInt: true, isFloat: true, int: rune, float: rune };
     }
     const int = parseGoInt(token.value);
-    if (int !== undefined) return { ...node, isInt: true, isFloat: true, int, float: int };
+    if (typeof int === 'number') return { ...node, isInt: true, isFloat: true, int, float: int };
     const float = parseGoFloat(token.value);
-    if (float === undefined) this.fail(`illegal number syntax: ${JSON.stringify(token.value)}`);
+    if (typeof float !== 'number') this.fail(`illegal number syntax: ${JSON.stringify(token.value)}`);
     if (!/[.eEpP]/.test(token.value)) this.fail(`integer overflow: ${JSON.stringify(token.value)}`);
     const isInt = Number.isInteger(float) && Math.abs(float) < 2 ** 63;
     return { ...node, isFloat: true, float, isInt, int: isInt ? float : 0 };

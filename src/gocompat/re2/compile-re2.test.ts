@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compileRe2, Re2SyntaxError } from './re2-regex.js';
+import { compileRe2 } from './compile-re2.js';
+import { Re2SyntaxError } from './re2-syntax-error.js';
 
-const anchored = (pattern: string) => compileRe2(`^(?:${pattern})$`).regex;
+const anchored = (pattern: string) => compileRe2(pattern, { anchored: true }).regex;
 
 // Each row was checked against Prometheus 2.42's label_replace() through promtool.
 describe('compileRe2', () => {
@@ -75,6 +76,12 @@ describe('compileRe2', () => {
   });
 
   it('treats an unclosed \\Q as quoting the rest, so the anchoring group stays open', () => {
-    expect(() => compileRe2('^(?:\\Qx{2})$')).toThrow(/missing closing \)/);
+    expect(() => compileRe2('\\Qx{2}', { anchored: true })).toThrow(/missing closing \)/);
+  });
+
+  it('quotes the anchored pattern in its errors, as Go does for Prometheus matchers', () => {
+    expect(() => compileRe2('(', { anchored: true })).toThrow('missing closing ): `^(?:()$`');
+    expect(() => compileRe2('[a', { anchored: true })).toThrow('missing closing ]: `[a)$`');
+    expect(() => compileRe2('(?P<é>a)')).toThrow('invalid named capture: `(?P<é>`');
   });
 });

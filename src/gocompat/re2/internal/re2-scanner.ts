@@ -3,9 +3,7 @@
  * writing JavaScript `u`-mode regex source. Shared by the translator and its
  * bracket-class parser.
  */
-
-/** The pattern is not valid RE2; the message says why, like Go's `regexp/syntax` error. */
-export class Re2SyntaxError extends Error {}
+import { Re2SyntaxError } from '../re2-syntax-error.js';
 
 /** A cursor over the pattern's code points. */
 export class Re2Scanner {

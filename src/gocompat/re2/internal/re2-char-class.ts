@@ -3,7 +3,8 @@
  * `u`-mode classes. RE2 differs from JavaScript in `\s` (no `\v`, no Unicode spaces),
  * in POSIX classes and in a leading `]` being a literal.
  */
-import { Re2SyntaxError, caseVariants, jsLiteral, type Re2Scanner } from './re2-scanner.js';
+import { Re2SyntaxError } from '../re2-syntax-error.js';
+import { caseVariants, jsLiteral, type Re2Scanner } from './re2-scanner.js';
 
 type Range = readonly [number, number];
 
@@ -95,13 +96,15 @@ export function escapeClass(scan: Re2Scanner): string | undefined {
  * `foldCase`, every listed character also matches its other-case forms.
  */
 export function parseBracketClass(scan: Re2Scanner, foldCase: boolean): string {
+  const start = scan.pos;
   scan.next();
   const negated = scan.peek() === 0x5e;
   if (negated) scan.next();
   const ranges: Range[] = [];
   const items: string[] = [];
   for (let first = true; first || scan.peek() !== 0x5d; first = false) {
-    if (scan.done) throw new Re2SyntaxError('missing closing ]');
+    // Go quotes the class from its `[` to the end of the pattern.
+    if (scan.done) throw new Re2SyntaxError(`missing closing ]: \`${scan.source.slice(start)}\``);
     if (scan.startsWith('[:') && readPosixClass(scan, ranges)) continue;
     if (scan.peek() === 0x5c && (scan.peek(1) === 0x70 || scan.peek(1) === 0x50)) {
       scan.next();

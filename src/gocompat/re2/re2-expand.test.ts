@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { expandTemplate } from './go-expand.js';
-import { compileRe2 } from './re2-regex.js';
+import { compileRe2 } from './compile-re2.js';
+import { expandRe2Template } from './re2-expand.js';
 
 // The pattern and every expansion below were checked against Prometheus 2.42.
 const { regex, groupNames } = compileRe2('^(?:(?P<name>a)(b)-(?P<n1>c)(?P<name2>(d)))$');
 const match = regex.exec('ab-cd') as RegExpExecArray;
 
-describe('expandTemplate', () => {
+describe('expandRe2Template', () => {
   it.each([
     ['$1', 'a'],
     ['${1}x', 'ax'],
@@ -35,11 +35,11 @@ describe('expandTemplate', () => {
     ['$éx-$name2', '-d'],
     ['${name}é', 'aé'],
   ])('expands %j to %j as Go does', (template, expected) => {
-    expect(expandTemplate(template, match, groupNames)).toBe(expected);
+    expect(expandRe2Template(template, match, groupNames)).toBe(expected);
   });
 
   it('takes the first group of a repeated name that took part in the match', () => {
     const twice = compileRe2('^(?:(?P<x>a)pi|(?P<x>d)b)$');
-    expect(expandTemplate('$x', twice.regex.exec('db') as RegExpExecArray, twice.groupNames)).toBe('d');
+    expect(expandRe2Template('$x', twice.regex.exec('db') as RegExpExecArray, twice.groupNames)).toBe('d');
   });
 });

@@ -4,36 +4,7 @@
  * V8's `Math.pow` and `Math.atan2` are more accurate and therefore differ in the last bit
  * for many inputs (checked against promtool 2.42: `1.1 ^ 10` is 2.593742460100002 there).
  */
-import { goExp, goLog } from '../../functions/internal/go-math.js';
-
-const scratch = new DataView(new ArrayBuffer(8));
-
-/** `[fraction, exponent]` with `x = fraction * 2^exponent`, `0.5 <= |fraction| < 1`, as Go's `math.Frexp`. */
-export function frexp(x: number): [number, number] {
-  if (x === 0 || !Number.isFinite(x)) return [x, 0];
-  let shift = 0;
-  if (Math.abs(x) < 2.2250738585072014e-308) {
-    x *= 2 ** 52;
-    shift = -52;
-  }
-  scratch.setFloat64(0, x);
-  const high = scratch.getUint32(0);
-  const exponent = ((high >>> 20) & 0x7ff) - 1022 + shift;
-  scratch.setUint32(0, (high & 0x800fffff) | (1022 << 20));
-  return [scratch.getFloat64(0), exponent];
-}
-
-/** `fraction * 2^exponent` rounded once, as Go's `math.Ldexp`. */
-export function ldexp(fraction: number, exponent: number): number {
-  if (fraction === 0 || !Number.isFinite(fraction)) return fraction;
-  const [f, e] = frexp(fraction);
-  const total = e + exponent;
-  if (total > 1024) return f < 0 ? -Infinity : Infinity;
-  if (total < -1074) return f < 0 ? -0 : 0;
-  // A subnormal result: scale exactly into range first so that only the last step rounds.
-  if (total < -1021) return f * 2 ** (total + 1074) * 2 ** -1074;
-  return f * 2 * 2 ** (total - 1);
-}
+import { frexp, goExp, goLog, ldexp } from './go-math.js';
 
 function isOddInteger(y: number): boolean {
   return Number.isInteger(y) && Math.abs(y) < 2 ** 53 && Math.abs(y) % 2 === 1;

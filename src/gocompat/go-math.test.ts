@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fusedMultiplyAdd, goExp, goLog, goLog10, goLog2 } from './go-math.js';
+import { frexp, fusedMultiplyAdd, goExp, goLog, goLog10, goLog2, ldexp } from './go-math.js';
 
 // Expected values are what Prometheus 2.42 (promtool, Go 1.19, x86-64 with FMA)
 // returned; the third column is V8's answer, which differs in the last bit.
@@ -92,5 +92,24 @@ describe('fusedMultiplyAdd', () => {
     const a = 1 + 2 ** -30;
     expect(fusedMultiplyAdd(a, a, -1)).toBe(2 ** -29 + 2 ** -60);
     expect(a * a - 1).toBe(2 ** -29);
+  });
+});
+
+describe('frexp and ldexp', () => {
+  it('split and rebuild normal and subnormal numbers exactly', () => {
+    expect(frexp(8)).toEqual([0.5, 4]);
+    expect(frexp(-3)).toEqual([-0.75, 2]);
+    expect(frexp(5e-324)).toEqual([0.5, -1073]);
+    expect(frexp(Infinity)).toEqual([Infinity, 0]);
+    for (const x of [1, 0.1, -123.456, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308]) {
+      const [f, e] = frexp(x);
+      expect(ldexp(f, e)).toBe(x);
+    }
+  });
+
+  it('rounds once into the subnormal range and saturates beyond it', () => {
+    expect(ldexp(0.75, -1073)).toBe(1e-323);
+    expect(ldexp(0.5, 1025)).toBe(Infinity);
+    expect(ldexp(-0.5, -1080)).toBe(-0);
   });
 });

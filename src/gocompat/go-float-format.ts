@@ -1,6 +1,6 @@
 /**
- * Go's `strconv.FormatFloat` for the formats templates use (`%v`, `%e`, `%f`, `%g`), so
- * rendered values match Prometheus byte for byte. Rounding works on the exact binary value
+ * Go's `strconv.FormatFloat` (`%e`, `%f`, `%g` and the shortest forms), so that values
+ * and messages match Prometheus byte for byte. Rounding works on the exact binary value
  * with ties to even, as Go does (`%.0f` of 2.5 is "2", of 0.05 at `%.1f` is "0.1").
  */
 
@@ -38,6 +38,14 @@ export function formatGoFloat(x: number, fmt: FloatFormat, prec: number): string
   if (lower === 'e') return sign + fmtE(digs, prec, upper);
   if (lower === 'f') return sign + fmtF(digs, prec);
   return sign + fmtG(digs, prec, shortest, upper);
+}
+
+/**
+ * Go's `%v` of a float64, i.e. `fmt.Sprint(x)`: shortest digits, in `%e` form when the
+ * exponent is below -4 or at least 6 (`1e+06`, `0.0001`, `1.5e-05`, `-0`, `+Inf`, `NaN`).
+ */
+export function sprintGoFloat(x: number): string {
+  return formatGoFloat(x, 'g', -1);
 }
 
 function fmtG(digs: Decimal, prec: number, shortest: boolean, upper: boolean): string {

@@ -1,6 +1,6 @@
 /**
- * Go's `Regexp.ExpandString`, which `label_replace()` uses for its replacement:
- * `$1`, `${1}`, `$name`, `${name}` and `$$`. A reference takes the longest run of
+ * Go's `Regexp.ExpandString`, which `label_replace()` and templates' `reReplaceAll` use
+ * for their replacement: `$1`, `${1}`, `$name`, `${name}` and `$$`. A reference takes the longest run of
  * letters, digits and `_`, so `$1x` names the (usually missing) group "1x" and
  * expands to nothing; a malformed reference is kept as text.
  */
@@ -8,7 +8,7 @@
 const NAME_CHAR = /[\p{L}\p{Nd}_]/u;
 
 /** `template` with references replaced by the groups of `match` (unmatched groups expand to ""). */
-export function expandTemplate(template: string, match: RegExpExecArray, groupNames: readonly (string | undefined)[]): string {
+export function expandRe2Template(template: string, match: RegExpExecArray, groupNames: readonly (string | undefined)[]): string {
   let out = '';
   let rest = template;
   for (let dollar = rest.indexOf('$'); dollar >= 0; dollar = rest.indexOf('$')) {

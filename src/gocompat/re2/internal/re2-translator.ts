@@ -1,19 +1,20 @@
 /**
- * Go RE2 regular expressions run on JavaScript's engine. Prometheus compiles
- * `label_replace()` patterns with Go's `regexp` (RE2 syntax, Perl flags, `.` not
- * matching `\n`); this rewrites such a pattern into an equivalent JavaScript `u`-mode
- * regex, and refuses what RE2 refuses (backreferences, lookarounds, `(?<name>`).
+ * Go RE2 regular expressions rewritten for JavaScript's engine. Prometheus compiles
+ * matcher and `label_replace()` patterns, and templates their `match`/`reReplaceAll`
+ * patterns, with Go's `regexp` (RE2 syntax, Perl flags, `.` not matching `\n`); this
+ * rewrites such a pattern into an equivalent JavaScript `u`-mode regex source, and
+ * refuses what RE2 refuses (backreferences, lookarounds, `(?<name>`).
  */
+import { Re2SyntaxError } from '../re2-syntax-error.js';
 import { escapeClass, parseBracketClass } from './re2-char-class.js';
-import { Re2Scanner, Re2SyntaxError, caseVariants, isCased, jsLiteral } from './re2-scanner.js';
+import { Re2Scanner, caseVariants, isCased, jsLiteral } from './re2-scanner.js';
 
-export { Re2SyntaxError } from './re2-scanner.js';
-
-/** A compiled RE2 pattern: the JavaScript regex and the RE2 names of its capture groups. */
-export interface Re2Regex {
-  readonly regex: RegExp;
+/** A pattern as JavaScript source and flags, with the RE2 names of its capture groups. */
+export interface Re2Translation {
+  source: string;
+  flags: 'u' | 'iu';
   /** Index `i` holds the name of capture group `i`, or undefined (index 0 is the whole match). */
-  readonly groupNames: readonly (string | undefined)[];
+  groupNames: (string | undefined)[];
 }
 
 interface Flags {
@@ -28,18 +29,14 @@ type Last = 'none' | 'atom' | 'repeat';
 
 const MAX_REPEAT = 1000;
 
-/** Compiles an RE2 pattern; throws `Re2SyntaxError` for anything Go's `regexp.Compile` rejects. */
-export function compileRe2(pattern: string): Re2Regex {
+/** Translates an RE2 pattern; throws `Re2SyntaxError` for anything Go's `regexp.Compile` rejects. */
+export function translateRe2(pattern: string): Re2Translation {
   const first = new Re2Translator(pattern, false).translate();
   // JavaScript has no scoped case-insensitivity, so a pattern mixing (?i) and
   // case-sensitive parts spells the other cases out character by character.
   const result = first.mixedCase ? new Re2Translator(pattern, true).translate() : first;
   const flags = first.mixedCase || !first.usedFoldCase ? 'u' : 'iu';
-  try {
-    return { regex: new RegExp(result.source, flags), groupNames: result.groupNames };
-  } catch (error) {
-    throw new Re2SyntaxError(error instanceof Error ? error.message : String(error));
-  }
+  return { source: result.source, flags, groupNames: result.groupNames };
 }
 
 class Re2Translator {
@@ -136,7 +133,9 @@ class Re2Translator {
     if (scan.startsWith('(?P<')) {
       const end = scan.source.indexOf('>', scan.pos);
       const name = end < 0 ? '' : scan.source.slice(scan.pos + 4, end);
-      if (!/^\w+$/.test(name)) throw new Re2SyntaxError(`invalid named capture: \`${scan.source.slice(scan.pos)}\``);
+      // Go names the capture up to its `>`, or the rest of the pattern when there is none.
+      const capture = scan.source.slice(scan.pos, end < 0 ? undefined : end + 1);
+      if (!/^\w+$/.test(name)) throw new Re2SyntaxError(`invalid named capture: \`${capture}\``);
       scan.pos = end + 1;
       this.groupNames.push(name);
       return this.push('(');

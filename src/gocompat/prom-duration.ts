@@ -1,8 +1,10 @@
 /**
- * Durations as Prometheus rule and test files write them (`model.Duration`): whole
- * amounts of y, w, d, h, m, s, ms, largest unit first, each at most once; `0` alone
+ * Prometheus's `model.Duration`, as rule and test files, templates and PromQL write it:
+ * whole amounts of y, w, d, h, m, s, ms, largest unit first, each at most once; `0` alone
  * needs no unit. Fractions, spaces and signs are refused, as promtool refuses them.
  */
+import { goQuote } from './go-quote.js';
+
 const UNITS: readonly (readonly [string, number])[] = [
   ['y', 365 * 86_400_000],
   ['w', 7 * 86_400_000],
@@ -16,12 +18,12 @@ const PATTERN = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+
 // Go's time.Duration holds nanoseconds in an int64: about 292 years.
 const MAX_MS = 9_223_372_036_854;
 
-/** Milliseconds, or an error message (`not a valid duration string: "5x"`). */
+/** `model.ParseDuration`: milliseconds, or Go's error message (`not a valid duration string: "5x"`). */
 export function parsePromDuration(text: string): number | { error: string } {
   if (text === '0') return 0;
   if (text === '') return { error: 'empty duration string' };
   const match = PATTERN.exec(text);
-  if (!match) return { error: `not a valid duration string: ${JSON.stringify(text)}` };
+  if (!match) return { error: `not a valid duration string: ${goQuote(text)}` };
   let total = 0;
   UNITS.forEach(([, ms], i) => {
     const amount = match[i + 1];

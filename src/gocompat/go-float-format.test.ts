@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatGoFloat } from './go-float.js';
+import { formatGoFloat, sprintGoFloat } from './go-float-format.js';
 
 // Expected strings are Go's (fmt / strconv) output for the same value and verb.
 describe('formatGoFloat', () => {
@@ -42,5 +42,11 @@ describe('formatGoFloat', () => {
     expect(formatGoFloat(1234567, 'g', 4)).toBe('1.235e+06');
     expect(formatGoFloat(1.7976931348623157e308, 'f', 0)).toHaveLength(309);
     expect(formatGoFloat(1e23, 'f', -1)).toBe('100000000000000000000000');
+  });
+});
+
+describe('sprintGoFloat', () => {
+  it('is fmt.Sprint of a float64, the %v form Prometheus puts in messages and expressions', () => {
+    expect([1e6, 0.0001, 1.5e-5, -0, 123456, Infinity, NaN].map(sprintGoFloat)).toEqual(['1e+06', '0.0001', '1.5e-05', '-0', '123456', '+Inf', 'NaN']);
   });
 });

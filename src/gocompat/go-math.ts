@@ -1,9 +1,9 @@
 /**
- * `exp`, `ln`, `log2` and `log10` as Go's `math` package computes them on x86-64, so
- * that guardia's results are bit-identical to Prometheus's. V8's `Math.exp`/`Math.log`
- * use other algorithms and differ in the last bit for many inputs.
+ * `exp`, `ln`, `log2`, `log10`, `frexp` and `ldexp` as Go's `math` package computes them
+ * on x86-64, so that guardia's results are bit-identical to Prometheus's. V8's
+ * `Math.exp`/`Math.log` use other algorithms and differ in the last bit for many inputs.
  */
-import { fromBits, fromWords, highWord, lowWord, nextAfter } from './float-bits.js';
+import { fromBits, fromWords, highWord, lowWord, nextAfter } from './internal/float-bits.js';
 
 const LN2_HI = fromBits(0x3fe62e42fee00000n);
 const LN2_LO = fromBits(0x3dea39ef35793c76n);
@@ -44,17 +44,7 @@ export function goLog(x: number): number {
 
 /** Base-2 logarithm as Go's `math.Log2`: exact for powers of two. */
 export function goLog2(x: number): number {
-  if (!(x > 0) || x === Infinity) return goLog(x) * Math.LOG2E;
-  let frac = x;
-  let exp = 0;
-  if (frac < 2.2250738585072014e-308) {
-    // Go's Frexp renormalises subnormals first.
-    frac *= 2 ** 52;
-    exp = -52;
-  }
-  const high = highWord(frac);
-  exp += ((high >>> 20) & 0x7ff) - 1022;
-  frac = fromWords((high & 0x000fffff) | 0x3fe00000, lowWord(frac));
+  const [frac, exp] = frexp(x);
   if (frac === 0.5) return exp - 1;
   return goLog(frac) * Math.LOG2E + exp;
 }
@@ -62,6 +52,35 @@ export function goLog2(x: number): number {
 /** Base-10 logarithm as Go's `math.Log10`: `Log(x) * (1/Ln10)`, not correctly rounded. */
 export function goLog10(x: number): number {
   return goLog(x) * Math.LOG10E;
+}
+
+const scratch = new DataView(new ArrayBuffer(8));
+
+/** `[fraction, exponent]` with `x = fraction * 2^exponent`, `0.5 <= |fraction| < 1`, as Go's `math.Frexp`. */
+export function frexp(x: number): [number, number] {
+  if (x === 0 || !Number.isFinite(x)) return [x, 0];
+  let shift = 0;
+  if (Math.abs(x) < 2.2250738585072014e-308) {
+    x *= 2 ** 52;
+    shift = -52;
+  }
+  scratch.setFloat64(0, x);
+  const high = scratch.getUint32(0);
+  const exponent = ((high >>> 20) & 0x7ff) - 1022 + shift;
+  scratch.setUint32(0, (high & 0x800fffff) | (1022 << 20));
+  return [scratch.getFloat64(0), exponent];
+}
+
+/** `fraction * 2^exponent` rounded once, as Go's `math.Ldexp`. */
+export function ldexp(fraction: number, exponent: number): number {
+  if (fraction === 0 || !Number.isFinite(fraction)) return fraction;
+  const [f, e] = frexp(fraction);
+  const total = e + exponent;
+  if (total > 1024) return f < 0 ? -Infinity : Infinity;
+  if (total < -1074) return f < 0 ? -0 : 0;
+  // A subnormal result: scale exactly into range first so that only the last step rounds.
+  if (total < -1021) return f * 2 ** (total + 1074) * 2 ** -1074;
+  return f * 2 * 2 ** (total - 1);
 }
 
 const EXP_OVERFLOW = fromBits(0x40862e42fefa39efn);
