@@ -127,6 +127,22 @@ export class PromqlEvalError extends GuardiaError {
   override readonly httpStatus = 422;
 }
 
+/**
+ * A notification channel did not take a notification. `retryable` is true when trying again
+ * later may succeed (network errors, timeouts, HTTP 408/429/5xx, SMTP 4xx), false when the
+ * receiver refused it (other 4xx, SMTP 5xx, bad payload). The message names the channel and
+ * the status, never the channel's secrets.
+ */
+export class NotifyError extends GuardiaError {
+  readonly code = 'notify_failed';
+  override readonly httpStatus = 502;
+  override readonly exitCode: ExitCode;
+  constructor(message: string, readonly retryable: boolean, options?: GuardiaErrorOptions) {
+    super(message, options);
+    this.exitCode = retryable ? ExitCode.unavailable : ExitCode.failed;
+  }
+}
+
 export interface PublicError {
   code: string;
   message: string;

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Store } from '../../src/store/index.js';
 import type { TsdbStats } from '../../src/tsdb/index.js';
 // The bench projects steady state from the size at which the tsdb seals a chunk.
-import { CHUNK_MAX_SAMPLES } from '../../src/tsdb/internal/series-head.js';
+import { CHUNK_MAX_SAMPLES } from '../../src/tsdb/internal/series-heads.js';
 import type { StorageFigures } from '../scenario-result.js';
 
 /**

@@ -8,6 +8,8 @@ export interface CliIo {
   signal?: AbortSignal;
   /** Reads all of standard input (for `--password-stdin`-style secrets). */
   readStdin?: () => Promise<string>;
+  /** Asks one question on a terminal and returns the answer line (undefined at end of input); absent when stdin is not a terminal. */
+  prompt?: (question: string) => Promise<string | undefined>;
 }
 
 /** Global options, accepted before or after positional arguments. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { runCli } from './run-cli.js';
+import { askLine } from './tty-prompt.js';
 
 /** Entry point of `bin/guardia`. */
 async function main(): Promise<void> {
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     cwd: process.cwd(),
     signal: controller.signal,
     readStdin: async () => readFileSync(0, 'utf8'),
+    ...(process.stdin.isTTY ? { prompt: askLine } : {}),
   });
   process.exitCode = code;
 }

@@ -1,9 +1,15 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import type { CliIo } from './cli-io.js';
+import { registerAlertsCommand } from './commands/alerts-command.js';
+import { registerIncidentCommand } from './commands/incident-command.js';
+import { registerNotifyCommand } from './commands/notify-command.js';
+import { registerOutboxCommand } from './commands/outbox-command.js';
 import { registerProbeCommand } from './commands/probe-command.js';
 import { registerQueryCommands } from './commands/query-command.js';
+import { registerRunbookCommand } from './commands/runbook-command.js';
 import { registerRulesCommand } from './commands/rules-command.js';
 import { registerSchemaCommand } from './commands/schema-command.js';
+import { registerSilenceCommand } from './commands/silence-command.js';
 import { registerStatusCommand } from './commands/status-command.js';
 import { registerTokenCommand } from './commands/token-command.js';
 import { registerUpCommand } from './commands/up-command.js';
@@ -38,6 +44,12 @@ export function createProgram(io: CliIo) {
   registerTokenCommand(program, io);
   registerQueryCommands(program, io);
   registerRulesCommand(program, io);
+  registerAlertsCommand(program, io);
+  registerNotifyCommand(program, io);
+  registerSilenceCommand(program, io);
+  registerOutboxCommand(program, io);
+  registerIncidentCommand(program, io);
+  registerRunbookCommand(program, io);
   // Sub-commands inherit exit handling and output so usage errors are one line and exit 2.
   for (const command of program.commands) inherit(command, program);
   return program;

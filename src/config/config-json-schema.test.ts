@@ -10,7 +10,7 @@ describe('configJsonSchema', () => {
   it('is a draft 2020-12 object schema of the top-level settings', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.type).toBe('object');
-    expect(Object.keys(schema.properties ?? {})).toEqual(['project', 'store', 'server', 'defaults', 'environments']);
+    expect(Object.keys(schema.properties ?? {})).toEqual(['project', 'store', 'server', 'defaults', 'environments', 'channels', 'notify', 'routes', 'inhibit', 'maintenance', 'alerts', 'alerting', 'incidents']);
     expect(schema.required).toEqual(['project', 'environments']);
     expect(schema.additionalProperties).toBe(false);
   });
@@ -20,7 +20,7 @@ describe('configJsonSchema', () => {
     expect(environments.type).toBe('object');
     expect(environments.description).toMatch(/Environments by name/);
     const environment = environments.additionalProperties as Schema;
-    expect(Object.keys(environment.properties ?? {})).toEqual(['url', 'database', 'redis', 'probes']);
+    expect(Object.keys(environment.properties ?? {})).toEqual(['url', 'database', 'redis', 'probes', 'alerts']);
     const probe = (environment.properties?.probes as Schema).additionalProperties as Schema;
     const kinds = (probe.anyOf ?? []).map((option) => (option.required as string[] | undefined)?.[0]);
     expect(kinds).toEqual(['http', 'tcp', 'postgres', 'sql', 'redis', 'scrape', 'heartbeat', 'host']);

@@ -13,6 +13,10 @@ export type {
   StatusRange,
   TcpProbeSpec,
 } from './resolved-config.js';
+export type { AlertingConfig, AlertRuleConfig } from './resolved-config.js';
+export type { HeartbeatPingConfig } from './resolved-config.js';
+export type { IncidentPolicyConfig, IncidentsConfig, IncidentSeverity } from './resolved-config.js';
+export type { AlertSeverity, InhibitRuleConfig, MaintenanceWindowConfig, RouteConfig, RoutingConfig } from './resolved-config.js';
 export { loadConfig } from './load-config.js';
 export type { LoadConfigOptions } from './load-config.js';
 export { configJsonSchema } from './config-json-schema.js';
@@ -27,3 +31,15 @@ export { parseHostPort } from './values/host-port-parser.js';
 export type { HostPort } from './values/host-port-parser.js';
 export { DEFAULT_HEALTH_VOCABULARY } from './schema/probes/http/health-vocabulary.js';
 export { DEFAULT_HEARTBEAT_GRACE_MS } from './schema/probes/heartbeat/heartbeat-probe-kind.js';
+export type {
+  ChannelConfig,
+  ChannelKind,
+  DiscordChannelSpec,
+  EmailChannelSpec,
+  NtfyChannelSpec,
+  PagerdutyChannelSpec,
+  SlackChannelSpec,
+  TeamsChannelSpec,
+  TelegramChannelSpec,
+  WebhookChannelSpec,
+} from './resolved-channel-config.js';

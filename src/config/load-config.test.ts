@@ -195,6 +195,21 @@ function expectedFull(dir: string): ResolvedConfig {
         ],
       },
     ],
+    alerting: { evaluationIntervalMs: 10_000, watchdog: true, rules: [] },
+    routing: { routes: [], inhibit: [], maintenance: [] },
+    channels: [],
+    incidents: {
+      openOn: ['critical'],
+      correlateMs: 1_800_000,
+      autoResolve: true,
+      map: { critical: 'SEV1', high: 'SEV2', medium: 'SEV3', low: 'SEV4' },
+      severities: {
+        SEV1: { respondMs: 300_000, escalate: [] },
+        SEV2: { respondMs: 900_000, escalate: [] },
+        SEV3: { respondMs: 3_600_000, escalate: [] },
+        SEV4: { respondMs: 86_400_000, escalate: [] },
+      },
+    },
     secrets: [ENV.DATABASE_URL, ENV.REDIS_URL, ENV.NIGHTLY_TOKEN],
   };
 }

@@ -1,3 +1,5 @@
+import type { ChannelConfig } from './resolved-channel-config.js';
+
 /**
  * The resolved configuration: what `resolveConfig()` returns once `guardia.yaml` has been
  * parsed, validated, interpolated and cross-checked. Durations are milliseconds, paths are
@@ -13,6 +15,14 @@ export interface ResolvedConfig {
   store?: string;
   server: { listen?: ListenAddress };
   environments: EnvironmentConfig[];
+  /** Notification channels from `channels:`, in file order. */
+  channels: ChannelConfig[];
+  /** Alert rules of every environment and the global ones, with how they are evaluated. */
+  alerting: AlertingConfig;
+  /** `notify:`, `routes:`, `inhibit:` and `maintenance:`: where alerts go and when they stay quiet. */
+  routing: RoutingConfig;
+  /** `incidents:`: which alerts open incidents, and each severity's policy. */
+  incidents: IncidentsConfig;
   /** Every value that came from `${VAR}` interpolation: redacted from logs, errors and the API. */
   secrets: string[];
 }
@@ -48,6 +58,8 @@ export interface ProbeCommon {
   degradedOverMs?: number;
   /** Spread first runs over up to this many ms (default: 10% of every, at most 10s). */
   jitterMs: number;
+  /** Ids of the probes this one needs (`depends_on`): while one is down, alerts about this probe are not notified. */
+  dependsOn?: string[];
 }
 
 export type ProbeConfig =
@@ -193,4 +205,116 @@ export interface HeartbeatProbeSpec {
   graceMs: number;
   /** Push token as configured; when undefined one is generated and kept in the store. */
   token?: string;
+}
+
+// --- routing (`notify:`, `routes:`, `inhibit:`, `maintenance:`; src/notifiers) ---
+
+/** Alert severities (DESIGN.md's vocabulary). */
+export type AlertSeverity = 'critical' | 'high' | 'medium' | 'low';
+
+export interface RoutingConfig {
+  /** Routes in file order, then the default route from `notify:` when given. */
+  routes: RouteConfig[];
+  inhibit: InhibitRuleConfig[];
+  maintenance: MaintenanceWindowConfig[];
+}
+
+/** One route: which alerts (all matchers must hold), where they go, and the group timers. */
+export interface RouteConfig {
+  /** `routes[2]`, or `notify` for the default route: names the route in group keys and messages. */
+  id: string;
+  match: Record<string, string>;
+  /** Label → regex source, anchored. */
+  matchRe: Record<string, string>;
+  severity?: AlertSeverity[];
+  env?: string[];
+  channels: string[];
+  continue: boolean;
+  groupBy: string[];
+  /** Undefined: 0 for a critical alert, 30 s otherwise. */
+  groupWaitMs?: number;
+  groupIntervalMs: number;
+  repeatIntervalMs: number;
+}
+
+/** Firing alerts matching `source` mute alerts matching `target` that share the `equal` labels. */
+export interface InhibitRuleConfig {
+  /** Label → accepted values. */
+  source: Record<string, string[]>;
+  target: Record<string, string[]>;
+  equal: string[];
+}
+
+/** A time when alerts (of `env`, matching `match`) are not notified; probes keep running. */
+export interface MaintenanceWindowConfig {
+  name: string;
+  env?: string;
+  match: Record<string, string>;
+  /** One-off window (epoch ms), or a recurring one by cron. */
+  schedule: { kind: 'once'; startMs: number; endMs: number } | { kind: 'cron'; expr: string; timezone?: string; durationMs: number };
+}
+
+// --- alert rules (`alerts:`, `alerting:`; src/alerts) ---
+
+/** `alerting:` and every `alerts:` section. */
+export interface AlertingConfig {
+  /** How often rules not tied to one probe are evaluated. */
+  evaluationIntervalMs: number;
+  /** Whether the always-firing `Watchdog` rule runs. */
+  watchdog: boolean;
+  /** `alerting.heartbeat`: ping an external dead man's switch while rule evaluation is healthy. */
+  heartbeat?: HeartbeatPingConfig;
+  /** Each environment's rules in file order, then the global ones. */
+  rules: AlertRuleConfig[];
+}
+
+/** guardia's outbound heartbeat to an external dead man's switch. */
+export interface HeartbeatPingConfig {
+  url: string;
+  everyMs: number;
+  /** GET, or POST with a small JSON body. */
+  method: 'GET' | 'POST';
+}
+
+/** One alert rule, short forms compiled to PromQL. */
+export interface AlertRuleConfig {
+  name: string;
+  /** The environment whose `alerts:` holds the rule; undefined for a global rule. */
+  env: string | undefined;
+  /** PromQL; in an environment, every selector without `env` is scoped to it. */
+  expr: string;
+  forMs: number;
+  keepFiringForMs: number;
+  severity: 'critical' | 'high' | 'medium' | 'low';
+  /** The rule's own label templates as written (severity and env are added by the rule manager). */
+  labels: Record<string, string>;
+  /** Annotation templates as written. */
+  annotations: Record<string, string>;
+  /** Absolute path of the runbook file, or its http(s) URL. */
+  runbook?: string;
+}
+
+// --- incidents (`incidents:`; src/incidents) ---
+
+export type IncidentSeverity = 'SEV1' | 'SEV2' | 'SEV3' | 'SEV4';
+
+/** `incidents:` with defaults applied. */
+export interface IncidentsConfig {
+  /** Alert severities whose firing opens an incident. */
+  openOn: AlertSeverity[];
+  /** A firing alert joins an open incident of its environment opened at most this long ago. */
+  correlateMs: number;
+  /** Resolve an incident once every alert in it resolved. */
+  autoResolve: boolean;
+  map: Record<AlertSeverity, IncidentSeverity>;
+  severities: Record<IncidentSeverity, IncidentPolicyConfig>;
+}
+
+export interface IncidentPolicyConfig {
+  /** Response target: acknowledge within this long. */
+  respondMs: number;
+  /** Sorted by `afterMs`. */
+  escalate: { afterMs: number; notify: string[] }[];
+  /** Restart the escalation this long after its last step while unacknowledged. */
+  repeatMs?: number;
 }

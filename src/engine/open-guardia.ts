@@ -1,9 +1,14 @@
+import { AlertService, AlertStateRepository, RuleManager } from '../alerts/index.js';
 import type { Clock } from '../clock/index.js';
 import { createRedactor, type ResolvedConfig } from '../config/index.js';
 import { EventBus, type GuardiaEvents } from '../events/index.js';
 import type { HttpServices } from '../http/index.js';
 import { MetricsRegistry } from '../metrics/index.js';
+import { createNotifier, NotificationPipeline, SilenceService } from '../notifiers/index.js';
+import { ProbeDependencyGate } from '../notifiers/index.js';
+import { AckLinks, incidentApi, IncidentRepository, IncidentService, IncidentWatcher } from '../incidents/index.js';
 import { createProbeRunner, HeartbeatService, type ProbeRunner } from '../probes/index.js';
+import { loadProbeStates } from '../probes/index.js';
 import { QueryService } from '../query/index.js';
 import { openSqliteStore, type Store } from '../store/index.js';
 import { TokenService } from '../tokens/index.js';
@@ -23,6 +28,13 @@ export interface Guardia {
   heartbeats: HeartbeatService;
   tokens: TokenService;
   metrics: MetricsRegistry;
+  /** Alert rule evaluation; `runDaemon` starts it (commands only read alert states). */
+  alerts: RuleManager;
+  /** Routing, silences, maintenance, inhibition and the outbox; `runDaemon` starts it. */
+  notifications: NotificationPipeline;
+  silences: SilenceService;
+  /** Incidents from firing alerts, escalated through the outbox; `runDaemon` starts it. */
+  incidents: IncidentWatcher;
   /** The services the HTTP API and the CLI share. */
   services: HttpServices;
   redact: (text: string) => string;
@@ -61,6 +73,38 @@ export async function openGuardia(options: OpenGuardiaOptions): Promise<Guardia>
   metrics.collectedCounter(SERIES_LIMIT_METRIC, 'Samples dropped because their target reached its series limit.', ['target'], () =>
     [...tsdb.seriesLimitRejections()].map(([target, count]) => [{ target }, count]),
   );
+  const alertStates = new AlertStateRepository(store);
+  const alerts = new RuleManager({
+    config: config.alerting, tsdb, clock, events, repository: alertStates,
+    onError: (error, rule) => options.onError?.(new Error(`alert rule ${rule}: ${error instanceof Error ? error.message : String(error)}`, { cause: error })),
+  });
+  const silences = new SilenceService(store, clock);
+  const notifiers = new Map(config.channels.map((channel) => [channel.name, createNotifier(channel.name, channel, { clock })]));
+  const listen = config.server.listen ?? { host: '127.0.0.1', port: 4680 };
+  // Probe depends_on: registered before the rule manager's listener, so a parent's result is known before alerts on it are evaluated.
+  const dependencies = new ProbeDependencyGate(config.environments.flatMap((env) => env.probes), () => loadProbeStates(store));
+  events.on('probe:result', (result) => dependencies.observe(result));
+  const notifications = new NotificationPipeline({
+    dependencies,
+    routing: config.routing, store, clock, silences, tsdb,
+    notifierFor: (channel) => notifiers.get(channel),
+    externalUrl: `http://${listen.host.includes(':') ? `[${listen.host}]` : listen.host}:${listen.port}`,
+    onError: options.onError,
+    onDeliveryFailure: (entry, error, dead) =>
+      options.onError?.(new Error(`notification to ${entry.channel} ${dead ? 'is dead' : 'failed, will retry'}: ${error instanceof Error ? error.message : String(error)}`, { cause: error })),
+  });
+  // --- incidents ---
+  const incidentRepository = new IncidentRepository(store);
+  const incidentService = new IncidentService({ repository: incidentRepository, clock, config: config.incidents, tsdb });
+  const ackLinks = new AckLinks(store);
+  const incidents = new IncidentWatcher({
+    config: config.incidents, repository: incidentRepository, service: incidentService, clock, ackLinks,
+    outbox: notifications.outbox,
+    deliver: () => void notifications.tick(),
+    externalUrl: `http://${listen.host.includes(':') ? `[${listen.host}]` : listen.host}:${listen.port}`,
+    onError: options.onError,
+  });
+  // --- end incidents ---
   const status = new StatusService(config, store);
   const probes = new ProbeService({
     config,
@@ -87,6 +131,10 @@ export async function openGuardia(options: OpenGuardiaOptions): Promise<Guardia>
       },
     },
     tokens,
+    alerts: new AlertService(alertStates),
+    silences,
+    outbox: notifications.outbox,
+    incidents: incidentApi(incidentService, ackLinks),
     query: new QueryService({ tsdb, now: () => clock.now() }),
     configSummary: () => summarizeConfig(config, redact),
     metrics,
@@ -103,6 +151,10 @@ export async function openGuardia(options: OpenGuardiaOptions): Promise<Guardia>
     heartbeats,
     tokens,
     metrics,
+    alerts,
+    notifications,
+    silences,
+    incidents,
     services,
     redact,
     setReady: (state) => (ready = state),

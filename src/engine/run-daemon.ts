@@ -3,8 +3,14 @@ import { RefusedError } from '../errors.js';
 import { createApp, isLoopbackHost, startHttpServer } from '../http/index.js';
 import type { Logger } from '../logging/index.js';
 import { Scheduler, StoreJobStateRepository } from '../scheduler/index.js';
+import { heartbeatJob } from './heartbeat-job.js';
 import { maintenanceJobs } from './maintenance-jobs.js';
 import type { Guardia } from './open-guardia.js';
+
+/** How often the outbox is swept for rows other processes wrote or a restart left (own work runs on its own timers). */
+const NOTIFY_TICK_MS = 5_000;
+/** How often escalation is checked for changes other processes made (its own timers cover the rest). */
+const INCIDENT_TICK_MS = 15_000;
 
 export interface DaemonOptions {
   listen: ListenAddress;
@@ -52,6 +58,31 @@ export async function runDaemon(guardia: Guardia, options: DaemonOptions): Promi
     }
   }
   for (const job of maintenanceJobs(guardia, log)) scheduler.add(job);
+  // Notifications follow alert events from the first evaluation on; start() resumes saved groups and outbox rows.
+  const stopNotifications = await guardia.notifications.start(events);
+  scheduler.add({
+    id: 'guardia:notifications',
+    everyMs: NOTIFY_TICK_MS,
+    jitterMs: 0,
+    deadlineMs: 60_000,
+    run: () => guardia.notifications.tick(),
+  });
+  // Incidents follow alert events too; start() resumes escalation timers saved in the store.
+  const stopIncidents = await guardia.incidents.start(events);
+  scheduler.add({ id: 'guardia:incidents', everyMs: INCIDENT_TICK_MS, jitterMs: 0, deadlineMs: 60_000, run: () => guardia.incidents.tick() });
+  // Alert rules: restore saved states before the first probe result can arrive.
+  await guardia.alerts.start();
+  scheduler.add({
+    id: 'guardia:alert-rules',
+    everyMs: guardia.config.alerting.evaluationIntervalMs,
+    jitterMs: 0,
+    deadlineMs: 60_000,
+    run: () => guardia.alerts.evaluateAll(),
+  });
+  events.on('alert:state', (a) => log.info({ alert: a.rule, env: a.env, state: a.state, fingerprint: a.fingerprint }, 'alert state changed'));
+  // alerting.heartbeat: pings an external dead man's switch while the rule job above keeps finishing.
+  const heartbeat = heartbeatJob(guardia, log, 'guardia:alert-rules');
+  if (heartbeat) scheduler.add(heartbeat);
 
   const app = createApp(guardia.services, { loopback, redact: guardia.redact, onError: (error) => log.error({ err: error }, 'request failed') });
   const server = await startHttpServer(app, listen);
@@ -64,6 +95,11 @@ export async function runDaemon(guardia: Guardia, options: DaemonOptions): Promi
   log.info('stopping');
   guardia.setReady({ ready: false, reason: 'stopping' });
   await scheduler.stop();
+  await guardia.alerts.stop();
+  stopNotifications();
+  stopIncidents();
+  await guardia.incidents.stop();
+  await guardia.notifications.stop();
   await server.close();
   await guardia.close();
 }

@@ -1,7 +1,10 @@
+import type { AlertInstance } from '../alerts/alert-instance.js';
 import type { ProbeResult, ProbeStatus } from '../probes/probe.js';
 
 /** Every event guardia publishes, by name. */
 export interface GuardiaEvents {
+  /** An alert changed state (→ pending, → firing, → resolved; a pending alert that vanished is `resolved` with `firedAt: null`). */
+  'alert:state': AlertInstance;
   /** A probe run finished (after retries). */
   'probe:result': ProbeResult;
   /** A probe's status changed. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../clock/index.js';
 import { NotFoundError } from '../errors.js';
+import { OutboxRepository, SilenceService } from '../notifiers/index.js';
 import { openMemoryStore } from '../store/index.js';
 import { QueryService } from '../query/index.js';
 import { TokenService } from '../tokens/index.js';
@@ -53,6 +54,28 @@ async function fixture(loopback = true) {
       },
     },
     tokens,
+    alerts: { list: async () => [] },
+    silences: new SilenceService(store, clock),
+    outbox: new OutboxRepository(store),
+    incidents: {
+      list: async () => [],
+      view: async (id) => {
+        throw new NotFoundError(`no incident "${id}"`);
+      },
+      acknowledge: async (id) => {
+        throw new NotFoundError(`no incident "${id}"`);
+      },
+      resolve: async (id) => {
+        throw new NotFoundError(`no incident "${id}"`);
+      },
+      assign: async (id) => {
+        throw new NotFoundError(`no incident "${id}"`);
+      },
+      note: async (id) => {
+        throw new NotFoundError(`no incident "${id}"`);
+      },
+      verifyAckLink: async () => false,
+    },
     query: new QueryService({ tsdb: createTsdb(store, {}), now: () => clock.now() }),
     configSummary: () => ({ project: 'demo', database: 'postgres://u:***@db/app' }),
     metrics: { contentType: 'text/plain; version=0.0.4', render: async () => 'guardia_up 1\n' },

@@ -1,3 +1,6 @@
+import type { AlertFilter, AlertInstance } from '../alerts/index.js';
+import type { Incident, IncidentStatus, IncidentView, TimelineEntry } from '../incidents/index.js';
+import type { NewSilence, OutboxEntry, OutboxStatus, Silence } from '../notifiers/index.js';
 import type { ProbeResult, ProbeStatus } from '../probes/probe.js';
 import type { Matrix, Metric, Value } from '../promql/index.js';
 import type { Role, TokenInfo } from '../tokens/index.js';
@@ -63,6 +66,31 @@ export interface HttpServices {
   tokens: {
     anyExist(): Promise<boolean>;
     verify(secret: string): Promise<TokenInfo | undefined>;
+  };
+  /** Alert states as saved by the rule manager. */
+  alerts: {
+    list(filter?: AlertFilter): Promise<AlertInstance[]>;
+  };
+  /** Silences: the CLI and `/api/v1/silences` share them. */
+  silences: {
+    list(options?: { all?: boolean }): Promise<Silence[]>;
+    add(input: NewSilence): Promise<Silence>;
+    expire(id: string): Promise<Silence>;
+  };
+  /** The notification outbox, with its dead letters. */
+  outbox: {
+    list(options?: { status?: OutboxStatus; limit?: number }): Promise<OutboxEntry[]>;
+  };
+  /** Incidents: the CLI and `/api/v1/incidents` share them; actors are token names. */
+  incidents: {
+    list(options?: { status?: IncidentStatus | 'all' }): Promise<Incident[]>;
+    view(id: string): Promise<IncidentView>;
+    acknowledge(id: string, actor: string): Promise<Incident>;
+    resolve(id: string, actor: string, note?: string): Promise<Incident>;
+    assign(id: string, assignee: string, actor: string): Promise<Incident>;
+    note(id: string, text: string, actor: string): Promise<TimelineEntry>;
+    /** True when `mac` is the one-click acknowledge link's signature of `id`. */
+    verifyAckLink(id: string, mac: string): Promise<boolean>;
   };
   /** PromQL over the store (the Prometheus-compatible read API). Times in epoch ms. */
   query: {

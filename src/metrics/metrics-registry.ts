@@ -1,9 +1,12 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { MetricFamily, ProbeResult } from '../probes/probe.js';
 import { ExposedFamilies } from './internal/exposed-families.js';
-import { ProbeMetricSeries } from './internal/probe-metric-series.js';
+import { ProbeSeriesTable } from './internal/probe-series-table.js';
 
 const STATE_VALUE = { up: 0, degraded: 1, down: 2 } as const;
+const PROBE_UP = 'guardia_probe_up';
+const PROBE_STATE = 'guardia_probe_state';
+const PROBE_DURATION = 'guardia_probe_duration_seconds';
 
 /**
  * guardia's `/metrics`: its own process metrics under `guardia_`, the latest value of
@@ -12,11 +15,9 @@ const STATE_VALUE = { up: 0, degraded: 1, down: 2 } as const;
  */
 export class MetricsRegistry {
   readonly registry = new Registry();
-  private readonly probeSeries = new ProbeMetricSeries(this.registry);
+  // Probe series live outside prom-client: thousands of probes made its per-series objects the bulk of /metrics' memory.
+  private readonly probeSeries = new ProbeSeriesTable((name) => this.registry.getSingleMetric(name) !== undefined);
   private readonly exposed = new ExposedFamilies();
-  private readonly probeUp: Gauge;
-  private readonly probeState: Gauge;
-  private readonly probeDuration: Gauge;
   private readonly lag: Histogram;
   private readonly overlaps: Counter;
 
@@ -26,10 +27,9 @@ export class MetricsRegistry {
     for (const name of ['active_handles_total', 'active_requests_total', 'active_resources_total']) {
       this.registry.removeSingleMetric(`guardia_nodejs_${name}`);
     }
-    const probeLabels = ['env', 'probe'];
-    this.probeUp = this.gauge('guardia_probe_up', 'Whether the probe succeeded (1, also when degraded) or failed (0).', probeLabels);
-    this.probeState = this.gauge('guardia_probe_state', 'Probe status: 0 up, 1 degraded, 2 down.', probeLabels);
-    this.probeDuration = this.gauge('guardia_probe_duration_seconds', 'How long the last probe run took.', probeLabels);
+    this.probeSeries.define(PROBE_UP, 'Whether the probe succeeded (1, also when degraded) or failed (0).', 'gauge');
+    this.probeSeries.define(PROBE_STATE, 'Probe status: 0 up, 1 degraded, 2 down.', 'gauge');
+    this.probeSeries.define(PROBE_DURATION, 'How long the last probe run took.', 'gauge');
     this.lag = new Histogram({
       name: 'guardia_scheduler_lag_seconds',
       help: 'Delay between when a job was due and when it started.',
@@ -49,16 +49,15 @@ export class MetricsRegistry {
 
   async render(): Promise<string> {
     const own = await this.registry.metrics();
-    return own + this.exposed.render(this.ownSampleNames());
+    return own + this.probeSeries.render() + this.exposed.render(this.ownSampleNames());
   }
 
   /** Records the latest result of a probe. */
   observeProbe(result: ProbeResult): void {
-    const labels = { env: result.env, probe: result.probe };
-    this.probeUp.set(labels, result.status === 'down' ? 0 : 1);
-    this.probeState.set(labels, STATE_VALUE[result.status]);
-    this.probeDuration.set(labels, result.durationMs / 1000);
-    for (const metric of result.metrics) this.probeSeries.observe(metric, labels);
+    this.probeSeries.setOwn(result, PROBE_UP, result.status === 'down' ? 0 : 1);
+    this.probeSeries.setOwn(result, PROBE_STATE, STATE_VALUE[result.status]);
+    this.probeSeries.setOwn(result, PROBE_DURATION, result.durationMs / 1000);
+    for (const metric of result.metrics) this.probeSeries.observe(result, metric);
   }
 
   /** Shows a probe's scraped families on `/metrics` until its next run; undefined removes them. */
@@ -90,14 +89,10 @@ export class MetricsRegistry {
 
   /** Every sample name prom-client may write (histograms and summaries add suffixes), which scraped families must not reuse. */
   private ownSampleNames(): Set<string> {
-    const names = new Set<string>();
+    const names = new Set<string>(this.probeSeries.names());
     for (const metric of this.registry.getMetricsAsArray()) {
       for (const suffix of ['', '_bucket', '_sum', '_count']) names.add(`${metric.name}${suffix}`);
     }
     return names;
-  }
-
-  private gauge(name: string, help: string, labelNames: string[]): Gauge {
-    return new Gauge({ name, help, labelNames, registers: [this.registry] });
   }
 }

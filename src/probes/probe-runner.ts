@@ -3,10 +3,10 @@ import type { ProbeConfig } from '../config/resolved-config.js';
 import type { EventBus, GuardiaEvents } from '../events/index.js';
 import type { Job } from '../scheduler/index.js';
 import type { Store } from '../store/store.js';
-import type { Tsdb } from '../tsdb/tsdb.js';
+import type { Labels, Tsdb } from '../tsdb/index.js';
 import { HeartbeatService } from './heartbeat/heartbeat-service.js';
 import { formatDuration } from './internal/format-duration.js';
-import { ingestSamples, probeSamples } from './internal/probe-samples.js';
+import { ingestSamples, probeLabels, probeSamples } from './internal/probe-samples.js';
 import { runAttempts } from './internal/run-attempts.js';
 import { ProbeStateSaver } from './internal/save-probe-state.js';
 import type { MetricFamily, Probe, ProbeOutcome, ProbeResult } from './probe.js';
@@ -57,6 +57,12 @@ export function createProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
   const build = deps.createProbe ?? ((config: ProbeConfig) => createProbe(config, { heartbeats }));
   const states = new ProbeStateSaver(store);
   const probes = new Map<ProbeConfig, Probe>();
+  const labels = new WeakMap<ProbeConfig, Labels>();
+  const labelsOf = (config: ProbeConfig): Labels => {
+    let set = labels.get(config);
+    if (!set) labels.set(config, (set = probeLabels(config.env, config.name)));
+    return set;
+  };
   const probeFor = (config: ProbeConfig): Probe => {
     let probe = probes.get(config);
     if (!probe) probes.set(config, (probe = build(config)));
@@ -91,7 +97,7 @@ export function createProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
       metrics: judged.metrics ?? [],
     };
     const t = clock.now();
-    tsdb.append(config.id, probeSamples(result, t));
+    tsdb.append(config.id, probeSamples(result, labelsOf(config), t));
     // A second batch, after the probe's own series, so a scrape at the target's series limit never displaces guardia_probe_up.
     if (judged.ingest) tsdb.append(config.id, ingestSamples(judged.ingest.families, t));
     deps.expose?.(config.id, judged.ingest?.expose ? judged.ingest.families : undefined);

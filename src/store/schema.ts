@@ -14,6 +14,13 @@ export interface Database {
   tsdb_chunk: TsdbChunkTable;
   tsdb_rollup_1m: TsdbRollupTable;
   tsdb_rollup_1h: TsdbRollupTable;
+  alert_state: AlertStateTable;
+  notify_outbox: NotifyOutboxTable;
+  notify_silence: NotifySilenceTable;
+  notify_group: NotifyGroupTable;
+  incident: IncidentTable;
+  incident_alert: IncidentAlertTable;
+  incident_event: IncidentEventTable;
 }
 
 export interface MetaTable {
@@ -106,4 +113,121 @@ export interface TsdbRollupTable {
   max: number | null;
   last: number | null;
   last_ms: number;
+}
+
+// --- notifications (migration 004, src/notifiers) ---
+
+/** One notification for one channel, written before it is sent. */
+export interface NotifyOutboxTable {
+  id: string;
+  /** `<notification key>|<channel>`, unique: never delivered twice. */
+  dedup_key: string;
+  channel: string;
+  /** `pending` | `sending` | `sent` | `dead` */
+  status: string;
+  /** The `Notification` as JSON. */
+  payload: string;
+  attempts: number;
+  next_attempt_ms: number;
+  /** A `sending` row's claim expires here (a crashed sender's row becomes due again). */
+  claimed_until_ms: number | null;
+  last_error: string | null;
+  created_ms: number;
+  sent_ms: number | null;
+}
+
+export interface NotifySilenceTable {
+  id: string;
+  /** JSON list of `{name, op, value}`. */
+  matchers: string;
+  starts_ms: number;
+  ends_ms: number;
+  author: string;
+  comment: string;
+  created_ms: number;
+}
+
+/** A route group's alerts and what was last notified, as JSON. */
+export interface NotifyGroupTable {
+  group_key: string;
+  state: string;
+  /** When the group next needs a look (group_wait, group_interval, repeat_interval). */
+  due_ms: number | null;
+  updated_ms: number;
+}
+
+/** One alert of one rule (pending, firing, or resolved and kept 15 min); see `src/alerts`. */
+export interface AlertStateTable {
+  /** `AlertInstance.fingerprint`. */
+  fingerprint: string;
+  rule: string;
+  /** The rule's environment; NULL for a global rule. */
+  env: string | null;
+  /** `pending` | `firing` | `resolved`. */
+  state: string;
+  severity: string;
+  /** JSON object. */
+  labels: string;
+  /** JSON object, rendered. */
+  annotations: string;
+  value: number | null;
+  active_ms: number;
+  fired_ms: number | null;
+  resolved_ms: number | null;
+  /** Since when `keep_firing_for` has held a firing alert whose expression stopped returning it. */
+  keep_firing_since_ms: number | null;
+  updated_ms: number;
+}
+
+// --- incidents (migration 005, src/incidents) ---
+
+/** One incident; `escalation_*` is where its escalation stands. */
+export interface IncidentTable {
+  id: string;
+  title: string;
+  /** `SEV1` … `SEV4`. */
+  severity: string;
+  env: string | null;
+  /** `open` | `acknowledged` | `resolved`. */
+  status: string;
+  /** Runbook path or URL of the alert that opened it. */
+  runbook: string | null;
+  assignee: string | null;
+  opened_ms: number;
+  acked_ms: number | null;
+  acked_by: string | null;
+  resolved_ms: number | null;
+  resolved_by: string | null;
+  escalation_round: number;
+  escalation_step: number;
+  escalation_base_ms: number;
+  escalation_due_ms: number | null;
+}
+
+/** An alert grouped into an incident. */
+export interface IncidentAlertTable {
+  incident_id: string;
+  fingerprint: string;
+  rule: string;
+  severity: string;
+  /** `firing` | `resolved`. */
+  state: string;
+  /** JSON object. */
+  labels: string;
+  /** JSON object. */
+  annotations: string;
+  fired_ms: number;
+  resolved_ms: number | null;
+}
+
+/** One entry of an incident's timeline. */
+export interface IncidentEventTable {
+  id: string;
+  incident_id: string;
+  at_ms: number;
+  kind: string;
+  actor: string;
+  text: string;
+  /** JSON object with details (a runbook step's command, exit status and output). */
+  data: string | null;
 }

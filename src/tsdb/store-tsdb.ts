@@ -8,8 +8,9 @@ import { CHUNK_ROW_OVERHEAD_BYTES, readRawTierSize } from './internal/raw-stats.
 import { readRollups } from './internal/rollup-reader.js';
 import { applyRetention } from './internal/retention-job.js';
 import { SampleAppender } from './internal/sample-appender.js';
-import { CHUNK_MAX_SPAN_MS } from './internal/series-head.js';
-import { type SeriesEntry, SeriesIndex } from './internal/series-index.js';
+import { CHUNK_MAX_SPAN_MS, SeriesHeads } from './internal/series-heads.js';
+import type { SeriesEntry } from './internal/series-entry.js';
+import { SeriesIndex } from './internal/series-index.js';
 import { refreshIndex } from './internal/series-loader.js';
 import { SeriesSelector } from './internal/series-selector.js';
 import type {
@@ -25,13 +26,14 @@ const DEFAULT_LOOKBACK_MS = 5 * 60 * 1000;
  */
 export class StoreTsdb implements Tsdb {
   private readonly index = new SeriesIndex();
+  private readonly heads = new SeriesHeads();
   private readonly appender: SampleAppender;
   private writing: Promise<unknown> = Promise.resolve();
   private refreshing: Promise<void> | undefined;
   private closed = false;
 
   constructor(private readonly store: Store, private readonly options: TsdbOptions) {
-    this.appender = new SampleAppender(this.index, options.seriesLimitPerTarget);
+    this.appender = new SampleAppender(this.index, this.heads, options.seriesLimitPerTarget);
     // Start loading known series now, so that the series limit counts them from the first
     // appends; a failure is reported by the next flush or query, which retries the load.
     this.refresh().catch(() => undefined);
@@ -48,7 +50,7 @@ export class StoreTsdb implements Tsdb {
 
   async queryRange(matchers: LabelMatcher[], start: number, end: number): Promise<SeriesSamples[]> {
     const entries = await this.select(matchers);
-    const raw = await readRaw(this.store.db, entries, start, end);
+    const raw = await readRaw(this.store.db, this.heads, entries, start, end);
     return entries.flatMap((e) => {
       const samples = raw.get(e) ?? [];
       return samples.length > 0 ? [{ ...seriesRef(e), samples }] : [];
@@ -57,7 +59,7 @@ export class StoreTsdb implements Tsdb {
 
   async queryInstant(matchers: LabelMatcher[], at: number, lookbackMs = DEFAULT_LOOKBACK_MS): Promise<InstantSample[]> {
     const entries = await this.select(matchers);
-    const raw = await readRaw(this.store.db, entries, at - lookbackMs + 1, at);
+    const raw = await readRaw(this.store.db, this.heads, entries, at - lookbackMs + 1, at);
     return entries.flatMap((e) => {
       const sample = raw.get(e)?.at(-1);
       return sample ? [{ ...seriesRef(e), sample }] : [];
@@ -75,7 +77,7 @@ export class StoreTsdb implements Tsdb {
 
   maintain(now: number): Promise<void> {
     return this.exclusive(async () => {
-      for (const entry of this.appender.active) entry.head?.sealIfIdle(now - CHUNK_MAX_SPAN_MS);
+      this.heads.sealIdle(now - CHUNK_MAX_SPAN_MS);
       await this.flushNow();
       const rolledUpTo = await rollupMinutes(this.store.db, this.index, now, this.options);
       await rollupHours(this.store.db, this.index);
@@ -85,15 +87,13 @@ export class StoreTsdb implements Tsdb {
 
   async stats(): Promise<TsdbStats> {
     const size = await readRawTierSize(this.store.db);
-    let buffered = 0;
-    for (const entry of this.appender.active) buffered += entry.head?.buffered ?? 0;
     return {
       series: size.series,
       rawSamples: size.samples,
       rawBytes: size.payloadBytes,
       rawChunks: size.chunks,
       rawStorageBytes: size.payloadBytes + size.chunks * CHUNK_ROW_OVERHEAD_BYTES,
-      bufferedSamples: buffered,
+      bufferedSamples: this.heads.buffered(),
       outOfOrderDropped: this.appender.outOfOrder,
     };
   }
@@ -111,7 +111,7 @@ export class StoreTsdb implements Tsdb {
   private async flushNow(): Promise<void> {
     // Loading known series first turns a restart's re-created series into plain lookups.
     await this.refresh();
-    await flushHeads(this.store.db, this.index, this.appender.active);
+    await flushHeads(this.store.db, this.index, this.heads, this.appender.headed);
   }
 
   private async select(matchers: LabelMatcher[]): Promise<SeriesEntry[]> {

@@ -12,11 +12,11 @@ const examplesDir = fileURLToPath(new URL('../../examples', import.meta.url));
 const seeds = ['autorenta', 'epagal', 'alojamientos', 'quintas-crm', 'metabuilder'];
 
 describe('examples', () => {
-  it('has one folder per seed plan, plus the demo', () => {
-    expect(readdirSync(examplesDir).sort()).toEqual([...seeds, 'demo'].sort());
+  it('has one folder per seed plan, plus the demo and alerting-local', () => {
+    expect(readdirSync(examplesDir).sort()).toEqual([...seeds, 'demo', 'alerting-local'].sort());
   });
 
-  it.each([...seeds, 'demo'])('%s validates with no environment variables set, and has a README', async (name) => {
+  it.each([...seeds, 'demo', 'alerting-local'])('%s validates with no environment variables set, and has a README', async (name) => {
     const config = await loadConfig(join(examplesDir, name, 'guardia.yaml'), { env: {} });
     expect(config.environments.length).toBeGreaterThan(0);
     if (name !== 'demo') expect(existsSync(join(examplesDir, name, 'README.md'))).toBe(true);

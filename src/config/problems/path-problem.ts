@@ -11,6 +11,8 @@ export interface PathProblem {
   message: string;
   /** Point at the key rather than the value (unknown keys, bad names). */
   at?: 'key' | 'value';
+  /** Where in the value's text the problem is (a PromQL or template error), counted in characters. */
+  offset?: number;
 }
 
 /** Stands for the offending value as written in the file. */
@@ -21,7 +23,7 @@ export const GOT = `, got ${VALUE}`;
 
 /** Collects problems; cross-checks report into one of these. */
 export interface ProblemSink {
-  add(path: ConfigPath, message: string, at?: 'key' | 'value'): void;
+  add(path: ConfigPath, message: string, at?: 'key' | 'value', offset?: number): void;
 }
 
 /** A `ProblemSink` that keeps problems in a list. */
@@ -29,8 +31,8 @@ export function problemList(): ProblemSink & { problems: PathProblem[] } {
   const problems: PathProblem[] = [];
   return {
     problems,
-    add(path, message, at) {
-      problems.push(at ? { path, message, at } : { path, message });
+    add(path, message, at, offset) {
+      problems.push({ path, message, ...(at ? { at } : {}), ...(offset !== undefined ? { offset } : {}) });
     },
   };
 }

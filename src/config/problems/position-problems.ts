@@ -1,4 +1,4 @@
-import type { Document, LineCounter } from 'yaml';
+import { isScalar, type Document, type LineCounter } from 'yaml';
 import type { ConfigProblem } from '../../errors.js';
 import { describeNode, quote } from '../source/describe-node.js';
 import { nodeAtPath } from '../source/yaml-node-lookup.js';
@@ -41,7 +41,7 @@ function positionProblem(problem: PathProblem, { doc, lineCounter, file }: Probl
   const atKey = problem.at === 'key' && target.found && target.key !== undefined;
   const node = atKey ? target.key : target.node;
   const shown = atKey ? quote(String(problem.path[problem.path.length - 1])) : target.found ? describeNode(doc, target.node) : 'nothing';
-  const offset = node?.range?.[0] ?? 0;
+  const offset = (node?.range?.[0] ?? 0) + (atKey ? 0 : withinScalar(node, problem.offset));
   const { line, col } = lineCounter.linePos(offset);
   return {
     file,
@@ -50,4 +50,15 @@ function positionProblem(problem: PathProblem, { doc, lineCounter, file }: Probl
     path: formatConfigPath(problem.path),
     message: problem.message.split(VALUE).join(shown),
   };
+}
+
+/**
+ * How far into a scalar's source a character of its value sits: exact for plain and
+ * quoted one-line values (the quote is skipped); block scalars point at their start.
+ */
+function withinScalar(node: unknown, offset: number | undefined): number {
+  if (offset === undefined || !isScalar(node)) return 0;
+  if (node.type === 'PLAIN') return offset;
+  if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') return offset + 1;
+  return 0;
 }

@@ -3,9 +3,14 @@ import type { ConfigPath, ProblemSink } from '../problems/path-problem.js';
 import type { ResolvedConfig } from '../resolved-config.js';
 import type { ParsedConfig } from '../schema/config-schema.js';
 import { checkHeartbeatTokens } from './check-heartbeat-tokens.js';
+import { checkProbeDependencies } from './resolve-probe-dependencies.js';
+import { resolveAlerting } from './resolve-alerts.js';
+import { resolveChannels } from './resolve-channels.js';
 import { inFileOrder, resolveEnvironment } from './resolve-environment.js';
 import type { EnvironmentInput } from './resolve-environment.js';
 import { checkFits } from './resolve-probe-common.js';
+import { resolveRouting } from './resolve-routing.js';
+import { resolveIncidents } from './resolve-incidents.js';
 
 /** Everything `resolveConfig` needs besides the validated config. */
 export interface ResolveContext {
@@ -30,12 +35,24 @@ export function resolveConfig(parsed: ParsedConfig, ctx: ResolveContext): Resolv
     resolveEnvironment(name, parsed.environments[name] as EnvironmentInput, envCtx),
   );
   checkHeartbeatTokens(environments, ctx.problems);
+  checkProbeDependencies(environments, ctx.problems);
   const config: ResolvedConfig = {
     file: ctx.file,
     dir,
     project: parsed.project,
     server: parsed.server?.listen ? { listen: parsed.server.listen } : {},
     environments,
+    alerting: resolveAlerting(
+      {
+        alerting: parsed.alerting,
+        globalAlerts: parsed.alerts,
+        envAlerts: Object.entries(parsed.environments).map(([env, e]) => ({ env, alerts: e.alerts })),
+      },
+      { dir, environments, problems: ctx.problems, keyOrder: ctx.keyOrder },
+    ),
+    channels: resolveChannels(parsed.channels, { problems: ctx.problems, keyOrder: ctx.keyOrder, secrets: ctx.secrets }),
+    routing: resolveRouting(parsed, ctx.problems),
+    incidents: resolveIncidents(parsed, ctx.problems),
     secrets: ctx.secrets,
   };
   if (parsed.store !== undefined) config.store = `sqlite:${isAbsolute(parsed.store) ? parsed.store : resolvePath(dir, parsed.store)}`;

@@ -2,6 +2,7 @@ import type { ConfigPath, ProblemSink } from '../problems/path-problem.js';
 import type { EnvironmentConfig, ProbeConfig } from '../resolved-config.js';
 import { probeKinds } from '../schema/probes/probe-kinds.js';
 import { resolveProbeCommon } from './resolve-probe-common.js';
+import { qualifyDependsOn } from './resolve-probe-dependencies.js';
 import type { ProbeTimingInput } from './resolve-probe-common.js';
 
 /** An environment as validated by the schema. */
@@ -38,6 +39,8 @@ function resolveProbe(env: EnvironmentConfig, name: string, probe: Record<string
   const kind = probeKinds.find((k) => probe[k.key] !== undefined);
   if (!kind) throw new Error(`probe ${env.name}/${name} has no kind; the schema should have rejected it`);
   const common = resolveProbeCommon({ env: env.name, name }, probe as ProbeTimingInput, ctx.defaults, path, ctx.problems);
+  const dependsOn = qualifyDependsOn(env.name, probe.depends_on as string[] | undefined);
+  if (dependsOn !== undefined) common.dependsOn = dependsOn;
   const envView = {
     name: env.name,
     ...(env.url !== undefined ? { url: env.url } : {}),

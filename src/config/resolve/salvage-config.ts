@@ -2,6 +2,7 @@ import type { ProblemSink } from '../problems/path-problem.js';
 import type { ParsedConfig } from '../schema/config-schema.js';
 import { probeTimingShape } from '../schema/probe-timing-schema.js';
 import type { ProbeTimingInput } from './resolve-probe-common.js';
+import { alertingSchema, alertRuleSchema } from '../schema/alerts/alert-rule-schema.js';
 import { environmentSchema } from '../schema/environment-schema.js';
 import { NAME_PATTERN } from '../schema/internal/name-field.js';
 import { probeSchema } from '../schema/probe-schema.js';
@@ -32,13 +33,18 @@ export function salvageConfig(data: unknown, problems: ProblemSink): { parsed: P
       if (result.success && NAME_PATTERN.test(probeName)) probes[probeName] = result.data;
     }
     environments[name] = { url: url.success ? url.data : INVALID_BASE, probes };
+    (environments[name] as { alerts?: unknown }).alerts = salvageAlerts(env.alerts);
   }
-  const parsed = { project: '', defaults: defaults.valid, environments } as ParsedConfig;
+  const alerting = alertingSchema.safeParse(root.alerting);
+  const parsed = {
+    project: '', defaults: defaults.valid, environments,
+    alerts: salvageAlerts(root.alerts), alerting: alerting.success ? alerting.data : undefined,
+  } as ParsedConfig;
   // With invalid defaults the interval in force is unknown, so timing checks would guess.
   const narrowed: ProblemSink = {
-    add: (path, message, at) => {
+    add: (path, message, at, offset) => {
       const key = path[path.length - 1];
-      if (defaults.complete || (key !== 'timeout' && key !== 'jitter')) problems.add(path, message, at);
+      if (defaults.complete || (key !== 'timeout' && key !== 'jitter')) problems.add(path, message, at, offset);
     },
   };
   return { parsed, problems: narrowed };
@@ -55,4 +61,14 @@ function salvageDefaults(raw: unknown): { valid: ProbeTimingInput; complete: boo
     else complete = false;
   }
   return { valid: valid as ProbeTimingInput, complete };
+}
+
+/** The alert rules that are valid on their own, so their cross-checks (probes, PromQL, runbooks) still run. */
+function salvageAlerts(raw: unknown): Record<string, unknown> {
+  const alerts: Record<string, unknown> = {};
+  for (const [name, rule] of Object.entries(isRecord(raw) ? raw : {})) {
+    const result = alertRuleSchema.safeParse(rule);
+    if (result.success && NAME_PATTERN.test(name)) alerts[name] = result.data;
+  }
+  return alerts;
 }

@@ -1,7 +1,11 @@
 import type * as z from 'zod';
+import { alertingSchema, alertsSchema } from './alerts/alert-rule-schema.js';
+import { channelsSchema } from './channel-schema.js';
 import { defaultsSchema } from './defaults-schema.js';
 import { environmentsSchema } from './environment-schema.js';
+import { incidentsSchema } from './incident-schema.js';
 import { nameField } from './internal/name-field.js';
+import { routingFields } from './routing-schema.js';
 import { strictObject } from './internal/strict-object.js';
 import { serverSchema } from './server-schema.js';
 import { storeSchema } from './store-schema.js';
@@ -16,6 +20,11 @@ export const configSchema = strictObject({
   server: serverSchema,
   defaults: defaultsSchema,
   environments: environmentsSchema,
+  channels: channelsSchema,
+  ...routingFields,
+  alerts: alertsSchema.describe('Global alert rules by name (across environments); short forms name probes as `<environment>/<probe>`.'),
+  alerting: alertingSchema,
+  incidents: incidentsSchema,
 }).describe('guardia configuration (guardia.yaml).');
 
 /** guardia.yaml as validated, before defaults and cross-checks. */

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { GOT } from '../problems/path-problem.js';
+import { alertsSchema } from './alerts/alert-rule-schema.js';
 import { nameField } from './internal/name-field.js';
 import { optional } from './internal/optional-field.js';
 import { containerError } from './internal/parsed-text.js';
@@ -21,6 +22,7 @@ export const environmentSchema = strictObject({
   probes: optional(
     z.record(nameField('a probe name'), probeSchema, { error: containerError(`expected a mapping of probe names to probes${GOT}`) }),
   ).describe('Probes, by name. A probe id is `<environment>/<probe>`.'),
+  alerts: alertsSchema,
 });
 
 /** `environments:` — at least one, by name, in file order. */

@@ -3,6 +3,7 @@ import { GOT } from '../problems/path-problem.js';
 import { strictObject } from './internal/strict-object.js';
 import { switchUnion } from './internal/switch-union.js';
 import { probeTimingShape } from './probe-timing-schema.js';
+import { probeDependencyShape } from './probe-dependency-schema.js';
 import type { AnyProbeKind } from './probes/probe-kind.js';
 import { probeKinds } from './probes/probe-kinds.js';
 
@@ -38,7 +39,7 @@ function selectKind(input: unknown): number | string {
 }
 
 const options = probeKinds.map((kind) =>
-  strictObject({ ...probeTimingShape, ...kind.shape }, foreignKeyHints(kind)).describe(`A probe of kind "${kind.key}".`),
+  strictObject({ ...probeTimingShape, ...probeDependencyShape, ...kind.shape }, foreignKeyHints(kind)).describe(`A probe of kind "${kind.key}".`),
 ) as unknown as [z.ZodType<Record<string, unknown>>, ...z.ZodType<Record<string, unknown>>[]];
 
 /** One probe: exactly one kind key (`http`, `tcp`, `heartbeat`…) plus scheduling settings. */

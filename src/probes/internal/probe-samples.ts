@@ -1,15 +1,22 @@
-import type { AppendSample } from '../../tsdb/tsdb.js';
+import type { AppendSample, Labels } from '../../tsdb/index.js';
 import type { MetricFamily, ProbeResult, ProbeStatus } from '../probe.js';
 
 const STATE_VALUE: Record<ProbeStatus, number> = { up: 0, degraded: 1, down: 2 };
 
 /**
- * The series one probe result writes, all labelled `{env, probe}`: the three every probe
- * has (`guardia_probe_up`, `guardia_probe_state`, `guardia_probe_duration_seconds`) and
+ * The labels of a probe's series, `{env, probe}`, frozen: the runner keeps one per probe and
+ * passes it with every result, which lets the tsdb find the series without re-reading them.
+ */
+export function probeLabels(env: string, probe: string): Labels {
+  return Object.freeze({ env, probe });
+}
+
+/**
+ * The series one probe result writes, all labelled `base` (`probeLabels()`): the three every
+ * probe has (`guardia_probe_up`, `guardia_probe_state`, `guardia_probe_duration_seconds`) and
  * the probe's own metrics.
  */
-export function probeSamples(result: ProbeResult, t: number): AppendSample[] {
-  const base = { env: result.env, probe: result.probe };
+export function probeSamples(result: ProbeResult, base: Labels, t: number): AppendSample[] {
   const gauge = (name: string, v: number, help: string): AppendSample => ({ name, labels: base, t, v, type: 'gauge', help });
   const samples: AppendSample[] = [
     gauge('guardia_probe_up', result.status === 'down' ? 0 : 1, 'Whether the probe is up (1, also when degraded) or down (0).'),
@@ -19,7 +26,8 @@ export function probeSamples(result: ProbeResult, t: number): AppendSample[] {
   ];
   for (const m of result.metrics) {
     // The runner's env/probe labels win over a metric's own, so series always belong to their probe.
-    samples.push({ name: m.name, labels: { ...m.labels, ...base }, t, v: m.value, type: m.type, help: m.help });
+    const labels = m.labels ? { ...m.labels, ...base } : base;
+    samples.push({ name: m.name, labels, t, v: m.value, type: m.type, help: m.help });
   }
   return samples;
 }

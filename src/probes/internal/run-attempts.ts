@@ -39,8 +39,11 @@ export async function runAttempts(probe: Probe, config: ProbeCommon, clock: Cloc
  */
 async function runAttempt(probe: Probe, config: ProbeCommon, clock: Clock, outer?: AbortSignal): Promise<ProbeOutcome> {
   if (outer?.aborted) return { status: 'down', reason: abortReason(outer, config.timeoutMs) };
+  // One signal with the outer abort forwarded by hand: `AbortSignal.any` links its signals
+  // through WeakRefs, which minor GCs treat as strong, so every request listening on it
+  // (socket, parser, buffers) outlived the young generation and piled up in old space.
   const controller = new AbortController();
-  const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
+  const { signal } = controller;
   const ctx = { signal, clock, timeoutMs: config.timeoutMs };
   let cancelTimer = () => {};
   let onOuterAbort = () => {};
@@ -50,7 +53,10 @@ async function runAttempt(probe: Probe, config: ProbeCommon, clock: Clock, outer
       controller.abort(timeoutError());
       settle();
     });
-    onOuterAbort = settle;
+    onOuterAbort = () => {
+      settle();
+      controller.abort(outer?.reason);
+    };
     outer?.addEventListener('abort', onOuterAbort, { once: true });
   });
   try {

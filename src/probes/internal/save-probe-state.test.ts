@@ -71,6 +71,16 @@ describe('probe state of scheduled runs', () => {
     expect(await stored()).toEqual([{ status: 'up', since: 0, lastRun: 20_000 }]);
   });
 
+  it('stores each of a burst of first results before its run ends', async () => {
+    const r = runner();
+    const configs = Array.from({ length: 50 }, (_, i): ProbeConfig => ({ ...config, ...common(`api${i}`) }));
+    await Promise.all(configs.map(async (c) => {
+      await r.toJob(c).run(new AbortController().signal);
+      expect((await loadProbeStates(store)).some((s) => s.probeId === c.id)).toBe(true);
+    }));
+    expect(await stored()).toHaveLength(50);
+  });
+
   it('never lets a queued row overwrite a newer manual run', async () => {
     const r = runner();
     await r.toJob(config).run(new AbortController().signal);

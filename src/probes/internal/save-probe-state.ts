@@ -28,6 +28,8 @@ export class ProbeStateSaver {
   private loading: Promise<Map<string, KnownState>> | undefined;
   private pending = new Map<string, StateRow>();
   private writing: Promise<void> = Promise.resolve();
+  /** The write that starts when the current one ends; rows asked for meanwhile join it. */
+  private next: { rows: Map<string, StateRow>; done: Promise<void> } | undefined;
 
   constructor(private readonly store: Store) {}
 
@@ -67,11 +69,25 @@ export class ProbeStateSaver {
     });
   }
 
-  /** Writes run one after another, so an older batch never lands after a newer row. */
+  /**
+   * Writes run one after another, so an older batch never lands after a newer row. Rows
+   * asked for while a write runs share the next transaction (the newest row of a probe
+   * wins): at start every probe's first result is a change, and a transaction apiece made
+   * thousands queue up, each holding its run's objects until its turn.
+   */
   private write(rows: StateRow[]): Promise<void> {
-    const done = this.writing.then(() => upsertStates(this.store, rows));
-    this.writing = done.catch(() => undefined);
-    return done;
+    let next = this.next;
+    if (!next) {
+      const batch = new Map<string, StateRow>();
+      const done = this.writing.then(() => {
+        this.next = undefined;
+        return upsertStates(this.store, [...batch.values()]);
+      });
+      this.next = next = { rows: batch, done };
+      this.writing = done.catch(() => undefined);
+    }
+    for (const row of rows) next.rows.set(row.probe_id, row);
+    return next.done;
   }
 
   private load(): Promise<Map<string, KnownState>> {

@@ -82,6 +82,11 @@ export class AlertStateMachine {
     return this.all().filter((a) => a.state === 'firing' && a.resolvedAt === undefined);
   }
 
+  /** Puts back alerts saved before a restart, so `for` timers and firing alerts carry on where they were. */
+  restore(alerts: readonly Alert[]): void {
+    for (const alert of alerts) this.alerts.set(labelSetKey(alert.labels), { ...alert });
+  }
+
   /** Forgets every alert (Prometheus does this when a rule exceeds its group's `limit`). */
   clear(): void {
     this.alerts.clear();

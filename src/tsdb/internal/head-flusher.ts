@@ -1,22 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { batches } from './batches.js';
-import type { ChunkWrite } from './series-head.js';
-import type { SeriesEntry, SeriesIndex } from './series-index.js';
+import type { ChunkSnapshot, SeriesHeads } from './series-heads.js';
+import type { SeriesEntry } from './series-entry.js';
+import type { SeriesIndex } from './series-index.js';
 import { persistSeries } from './series-writer.js';
 import { yieldToEventLoop } from './yield-to-event-loop.js';
-
-interface PendingWrite {
-  entry: SeriesEntry;
-  write: ChunkWrite;
-}
-
-/** What a committed flush tells each head: this chunk is stored up to `count` samples. */
-interface Written {
-  entry: SeriesEntry;
-  chunk: ChunkWrite['chunk'];
-  count: number;
-}
 
 /** Series per upsert statement (a series writes one chunk row, two when its chunk was just sealed). */
 const SERIES_PER_STATEMENT = 200;
@@ -29,34 +18,34 @@ const SERIES_PER_STATEMENT = 200;
  * taken just before it, and the heads learn what was stored once the transaction commits.
  * Rows are built statement by statement, so a large flush keeps little alive at a time.
  */
-export async function flushHeads(db: Kysely<Database>, index: SeriesIndex, active: Set<SeriesEntry>): Promise<void> {
+export async function flushHeads(
+  db: Kysely<Database>, index: SeriesIndex, heads: SeriesHeads, headed: readonly SeriesEntry[],
+): Promise<void> {
   const fresh = index.unpersisted();
   const dirty: SeriesEntry[] = [];
-  for (const entry of active) if (entry.head && entry.head.buffered > 0) dirty.push(entry);
+  for (const entry of headed) if (heads.hasUnflushed(entry.slot)) dirty.push(entry);
   if (fresh.length === 0 && dirty.length === 0) return;
-  const written: Written[] = [];
+  // What each committed write covered, without its bytes, which can go after their statement.
+  const written: Pick<ChunkSnapshot, 'slot' | 'generation' | 'count'>[] = [];
   await db.transaction().execute(async (trx) => {
     await persistSeries(trx, index, fresh);
     for (const batch of batches(dirty, SERIES_PER_STATEMENT)) {
       await yieldToEventLoop();
-      const pending: PendingWrite[] = [];
-      for (const entry of batch) for (const write of entry.head?.pendingWrites() ?? []) pending.push({ entry, write });
-      if (pending.length === 0) continue;
-      await upsertChunks(trx, pending);
-      for (const { entry, write } of pending) written.push({ entry, chunk: write.chunk, count: write.count });
+      const writes = heads.pendingWrites(batch.map((e) => e.slot));
+      if (writes.length === 0) continue;
+      await upsertChunks(trx, headed, writes);
+      for (const { slot, generation, count } of writes) written.push({ slot, generation, count });
     }
   });
-  for (const w of written) w.entry.head?.written(w);
-  for (const entry of active) if (!entry.head?.chunks.length) active.delete(entry);
+  for (const w of written) heads.written(w);
 }
 
-async function upsertChunks(db: Kysely<Database>, batch: readonly PendingWrite[]): Promise<void> {
+async function upsertChunks(db: Kysely<Database>, headed: readonly SeriesEntry[], writes: readonly ChunkSnapshot[]): Promise<void> {
   await db
     .insertInto('tsdb_chunk')
-    .values(batch.map(({ entry, write }) => ({
-      id: write.chunk.id, series_id: entry.id, start_ms: write.startMs, end_ms: write.endMs, count: write.count,
-      // A Buffer view (no copy): drivers such as node-postgres recognise Buffers as binary.
-      data: Buffer.from(write.data.buffer, write.data.byteOffset, write.data.byteLength),
+    .values(writes.map((w) => ({
+      // A Buffer: drivers such as node-postgres recognise Buffers as binary.
+      id: w.id, series_id: (headed[w.slot] as SeriesEntry).id, start_ms: w.startMs, end_ms: w.endMs, count: w.count, data: w.data,
     })))
     .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({
       end_ms: eb.ref('excluded.end_ms'), count: eb.ref('excluded.count'), data: eb.ref('excluded.data'),

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { batches } from './batches.js';
-import { bucketStart, maxOfNumbers, minOfNumbers } from './rollup-math.js';
-import { type RollupRowInput, nanIfNull, writeRollups } from './rollup-writer.js';
+import { type RollupBucket, bucketStart, maxOfNumbers, minOfNumbers, startBucket } from './rollup-math.js';
+import { RollupRows } from './rollup-rows.js';
+import { nanIfNull, writeRollups } from './rollup-writer.js';
 import type { SeriesIndex } from './series-index.js';
 import { HOUR_WATERMARK, MINUTE_WATERMARK, readWatermark, writeWatermark } from './watermarks.js';
 import { yieldToEventLoop } from './yield-to-event-loop.js';
@@ -17,13 +18,13 @@ export async function rollupHours(db: Kysely<Database>, index: SeriesIndex): Pro
   const minuteWatermark = await readWatermark(db, MINUTE_WATERMARK);
   if (minuteWatermark === undefined) return;
   const until = bucketStart(minuteWatermark, HOUR_MS);
-  const ids = [...index.all()].filter((e) => e.persisted).map((e) => e.id);
+  const ids = index.storedIds();
   let from = (await readWatermark(db, HOUR_WATERMARK)) ?? (await nextMinuteHour(db, ids, -Infinity)) ?? until;
   while (from < until) {
-    const rows: RollupRowInput[] = [];
+    const rows = new RollupRows();
     for (const batch of batches(ids, 500)) {
       await yieldToEventLoop();
-      rows.push(...(await foldHour(db, batch, from)));
+      await foldHour(db, batch, from, rows);
     }
     let next = from + HOUR_MS;
     // An hour without minute rows: jump to the next one that has some (after a long stop).
@@ -51,7 +52,8 @@ async function nextMinuteHour(db: Kysely<Database>, ids: number[], after: number
   return Number.isFinite(first) ? bucketStart(first, HOUR_MS) : undefined;
 }
 
-async function foldHour(db: Kysely<Database>, seriesIds: number[], hour: number): Promise<RollupRowInput[]> {
+/** Adds the hour's bucket of each series that has minute rows in it to `out`. */
+async function foldHour(db: Kysely<Database>, seriesIds: number[], hour: number, out: RollupRows): Promise<void> {
   // By series (the primary key's first column), so the 1m table is never scanned by time.
   const minutes = await db
     .selectFrom('tsdb_rollup_1m')
@@ -62,13 +64,13 @@ async function foldHour(db: Kysely<Database>, seriesIds: number[], hour: number)
     .orderBy('series_id')
     .orderBy('bucket_ms')
     .execute();
-  const out: RollupRowInput[] = [];
-  let current: RollupRowInput | undefined;
+  const current: RollupBucket = { bucketMs: hour, count: 0, sum: 0, min: NaN, max: NaN, last: NaN, lastMs: 0 };
+  let seriesId = NaN;
   for (const m of minutes) {
-    const seriesId = Number(m.series_id);
-    if (current?.seriesId !== seriesId) {
-      current = { seriesId, bucketMs: hour, count: 0, sum: 0, min: NaN, max: NaN, last: NaN, lastMs: 0 };
-      out.push(current);
+    if (Number(m.series_id) !== seriesId) {
+      if (!Number.isNaN(seriesId)) out.push(seriesId, current);
+      seriesId = Number(m.series_id);
+      startBucket(current, hour);
     }
     const sum = nanIfNull(m.sum);
     current.count += Number(m.count);
@@ -78,5 +80,5 @@ async function foldHour(db: Kysely<Database>, seriesIds: number[], hour: number)
     current.last = nanIfNull(m.last);
     current.lastMs = Number(m.last_ms);
   }
-  return out;
+  if (!Number.isNaN(seriesId)) out.push(seriesId, current);
 }

@@ -2,9 +2,10 @@ import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { batches } from './batches.js';
 import { bucketStart, rollupBuckets } from './rollup-math.js';
-import { type RollupRowInput, writeRollups } from './rollup-writer.js';
+import { RollupRows } from './rollup-rows.js';
+import { writeRollups } from './rollup-writer.js';
 import { SampleColumns } from './sample-columns.js';
-import { CHUNK_MAX_SPAN_MS } from './series-head.js';
+import { CHUNK_MAX_SPAN_MS } from './series-heads.js';
 import type { SeriesIndex } from './series-index.js';
 import { MINUTE_WATERMARK, readWatermark, writeWatermark } from './watermarks.js';
 import { yieldToEventLoop } from './yield-to-event-loop.js';
@@ -65,12 +66,13 @@ async function firstStoredMinute(db: Kysely<Database>, after = -Infinity): Promi
   return row?.first == null ? undefined : bucketStart(Number(row.first) - CHUNK_MAX_SPAN_MS, MINUTE_MS);
 }
 
-async function computeSlice(db: Kysely<Database>, index: SeriesIndex, from: number, to: number): Promise<RollupRowInput[]> {
+async function computeSlice(db: Kysely<Database>, index: SeriesIndex, from: number, to: number): Promise<RollupRows> {
   const seedFrom = from - COUNTER_MAX_GAP_MS;
   // The series first, then their chunks a batch at a time: reading every chunk of the
   // slice at once held all their data (and promoted it to the old generation) per minute.
   const ids = await slice(db.selectFrom('tsdb_chunk').select('series_id').distinct(), seedFrom, to).execute();
-  const rows: RollupRowInput[] = [];
+  const counters = new Set(index.storedIds((e) => e.type === 'counter'));
+  const rows = new RollupRows();
   const cols = new SampleColumns();
   for (const batch of batches(ids.map((r) => Number(r.series_id)), SERIES_PER_READ)) {
     await yieldToEventLoop();
@@ -86,9 +88,8 @@ async function computeSlice(db: Kysely<Database>, index: SeriesIndex, from: numb
         cols.pushChunk((chunks[i] as { data: Uint8Array }).data, seedFrom, to - 1);
       }
       cols.normalize();
-      const counter = index.getById(seriesId)?.type === 'counter';
-      const spec = { from, to, bucketMs: MINUTE_MS, counter, maxGapMs: COUNTER_MAX_GAP_MS };
-      rollupBuckets(cols, spec, (b) => rows.push({ ...b, seriesId }));
+      const spec = { from, to, bucketMs: MINUTE_MS, counter: counters.has(seriesId), maxGapMs: COUNTER_MAX_GAP_MS };
+      rollupBuckets(cols, spec, (b) => rows.push(seriesId, b));
     }
   }
   return rows;

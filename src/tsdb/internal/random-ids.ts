@@ -1,10 +1,5 @@
 import { randomBytes } from 'node:crypto';
 
-/** A chunk id: 72 random bits in 12 characters, so processes never collide and rows stay small. */
-export function newChunkId(): string {
-  return randomBytes(9).toString('base64url');
-}
-
 /** A series id: a random positive safe integer (53 bits); a clash is detected and retried on insert. */
 export function newSeriesId(): number {
   const b = randomBytes(7);

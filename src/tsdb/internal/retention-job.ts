@@ -24,7 +24,7 @@ export async function applyRetention(
 ): Promise<void> {
   let rawCutoff = now - options.rawRetentionMs;
   if (rolledUpTo !== undefined) rawCutoff = Math.min(rawCutoff, rolledUpTo - COUNTER_MAX_GAP_MS);
-  const ids = [...index.all()].filter((e) => e.persisted).map((e) => e.id);
+  const ids = index.storedIds();
   const tiers = [
     [ROLLUP_TABLES['1m'], now - options.minuteRetentionMs],
     [ROLLUP_TABLES['1h'], now - options.hourRetentionMs],

@@ -13,7 +13,7 @@ function columns(samples: [number, number][]): SampleColumns {
 
 function rollup(samples: [number, number][], counter: boolean, from = 0, to = 10 * M): RollupBucket[] {
   const out: RollupBucket[] = [];
-  rollupBuckets(columns(samples), { from, to, bucketMs: M, counter, maxGapMs: 15 * M }, (b) => out.push(b));
+  rollupBuckets(columns(samples), { from, to, bucketMs: M, counter, maxGapMs: 15 * M }, (b) => out.push({ ...b }));
   return out;
 }
 

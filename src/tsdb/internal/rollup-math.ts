@@ -32,10 +32,10 @@ export function bucketStart(t: number, bucketMs: number): number {
  * over non-NaN values, last value and its time. For counters, `sum` is the increase: each
  * sample adds its difference to the previous one, or its own value after a drop (a reset,
  * counted from 0 as Prometheus does). NaN samples (staleness markers) are counted but do
- * not break the chain of increases.
+ * not break the chain of increases. `emit` gets one object, reused: it must copy what it keeps.
  */
-export function rollupBuckets(cols: SampleColumns, spec: RollupSpec, emit: (b: RollupBucket) => void): void {
-  let current: RollupBucket | undefined;
+export function rollupBuckets(cols: SampleColumns, spec: RollupSpec, emit: (b: Readonly<RollupBucket>) => void): void {
+  const current: RollupBucket = { bucketMs: NaN, count: 0, sum: 0, min: NaN, max: NaN, last: NaN, lastMs: 0 };
   let prevT = NaN;
   let prevV = NaN;
   for (let i = 0; i < cols.length; i++) {
@@ -44,9 +44,9 @@ export function rollupBuckets(cols: SampleColumns, spec: RollupSpec, emit: (b: R
     if (t >= spec.to) break;
     if (t >= spec.from) {
       const b = bucketStart(t, spec.bucketMs);
-      if (current?.bucketMs !== b) {
-        if (current) emit(current);
-        current = { bucketMs: b, count: 0, sum: 0, min: NaN, max: NaN, last: NaN, lastMs: t };
+      if (current.bucketMs !== b) {
+        if (current.count > 0) emit(current);
+        startBucket(current, b);
       }
       current.count++;
       current.last = v;
@@ -62,7 +62,17 @@ export function rollupBuckets(cols: SampleColumns, spec: RollupSpec, emit: (b: R
       prevV = v;
     }
   }
-  if (current) emit(current);
+  if (current.count > 0) emit(current);
+}
+
+/** Empties `b` for a new bucket (its `lastMs` is set by the first sample added). */
+export function startBucket(b: RollupBucket, bucketMs: number): void {
+  b.bucketMs = bucketMs;
+  b.count = 0;
+  b.sum = 0;
+  b.min = NaN;
+  b.max = NaN;
+  b.last = NaN;
 }
 
 function increase(prevT: number, prevV: number, t: number, v: number, maxGapMs: number): number {

@@ -3,7 +3,7 @@ import type { Database } from '../../store/schema.js';
 import type { RollupPoint, RollupTier } from '../tsdb.js';
 import { batches } from './batches.js';
 import { ROLLUP_TABLES, nanIfNull } from './rollup-writer.js';
-import type { SeriesEntry } from './series-index.js';
+import type { SeriesEntry } from './series-entry.js';
 
 /** Rollup buckets of each entry starting in `[from, to]`, oldest first. */
 export async function readRollups(

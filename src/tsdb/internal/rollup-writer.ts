@@ -1,25 +1,24 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import type { RollupTier } from '../tsdb.js';
-import { batches } from './batches.js';
-import type { RollupBucket } from './rollup-math.js';
+import type { RollupRows } from './rollup-rows.js';
 import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 export type RollupTable = 'tsdb_rollup_1m' | 'tsdb_rollup_1h';
 
-export const ROLLUP_TABLES: Record<RollupTier, RollupTable> = { '1m': 'tsdb_rollup_1m', '1h': 'tsdb_rollup_1h' };
+/** Rows per upsert: 8 parameters each, far below SQLite's and PostgreSQL's limits. */
+const ROWS_PER_STATEMENT = 100;
 
-export interface RollupRowInput extends RollupBucket {
-  seriesId: number;
-}
+export const ROLLUP_TABLES: Record<RollupTier, RollupTable> = { '1m': 'tsdb_rollup_1m', '1h': 'tsdb_rollup_1h' };
 
 /**
  * Upserts buckets, replacing what is there: a bucket is computed from every process's
  * stored chunks, so computing it again (two processes running maintenance) gives the same row.
  */
-export async function writeRollups(db: Kysely<Database>, table: RollupTable, rows: readonly RollupRowInput[]): Promise<void> {
-  for (const batch of batches(rows, 100)) {
+export async function writeRollups(db: Kysely<Database>, table: RollupTable, rows: RollupRows): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     await yieldToEventLoop();
+    const batch = Array.from({ length: Math.min(ROWS_PER_STATEMENT, rows.length - start) }, (_, i) => rows.row(start + i));
     await db
       .insertInto(table)
       .values(batch.map((r) => ({

@@ -1,10 +1,12 @@
 import { InvalidRequestError } from '../../errors.js';
 import type { AppendResult, AppendSample } from '../tsdb.js';
 import { MAX_ABS_TIME } from './codec/chunk-format.js';
+import { canonicalLabels } from './label-sets.js';
 import { newSeriesId } from './random-ids.js';
-import { SeriesHead } from './series-head.js';
-import type { SeriesEntry, SeriesIndex } from './series-index.js';
-import { canonicalLabels, seriesKey, validateSeriesNames } from './series-key.js';
+import type { SeriesHeads } from './series-heads.js';
+import type { SeriesEntry } from './series-entry.js';
+import type { SeriesIndex } from './series-index.js';
+import { validateSeriesNames } from './series-names.js';
 
 /** The counter guardia writes when a target hits its series limit; exempt from the limit itself. */
 export const SERIES_LIMIT_METRIC = 'guardia_tsdb_series_limit_exceeded_total';
@@ -21,24 +23,25 @@ export class SampleAppender {
   outOfOrder = 0;
   /** Rejected samples per target since start. */
   readonly rejections = new Map<string, number>();
-  /** Series whose head holds chunks not yet fully flushed. */
-  readonly active = new Set<SeriesEntry>();
+  /** Series this process appended to, by head slot. */
+  readonly headed: SeriesEntry[] = [];
 
-  constructor(private readonly index: SeriesIndex, private readonly limit: number) {}
+  constructor(private readonly index: SeriesIndex, private readonly heads: SeriesHeads, private readonly limit: number) {}
 
   append(target: string, samples: readonly AppendSample[]): AppendResult {
     // Validate the whole batch first so that a bad sample rejects it without a partial write.
-    const keys = samples.map((s) => this.check(s));
+    const labelsJson = samples.map((s) => this.check(s));
     const result: AppendResult = { accepted: 0, rejected: 0, outOfOrder: 0 };
     let newestRejected = -Infinity;
-    samples.forEach((s, i) => {
-      const entry = this.resolve(target, s, keys[i] as string, false);
+    for (let i = 0; i < samples.length; i++) {
+      const s = samples[i] as AppendSample;
+      const entry = this.resolve(target, s, labelsJson[i] as string, false);
       if (!entry) {
         result.rejected++;
         newestRejected = Math.max(newestRejected, s.t);
       } else if (this.write(entry, s.t, s.v)) result.accepted++;
       else result.outOfOrder++;
-    });
+    }
     this.outOfOrder += result.outOfOrder;
     if (result.rejected > 0) this.recordRejections(target, result.rejected, newestRejected);
     return result;
@@ -49,30 +52,27 @@ export class SampleAppender {
       throw new InvalidRequestError(`sample of ${s.name} has time ${s.t}; expected epoch milliseconds (an integer)`);
     }
     if (typeof s.v !== 'number') throw new InvalidRequestError(`sample of ${s.name} has a non-numeric value`);
-    const key = seriesKey(s.name, canonicalLabels(s.labels));
-    if (!this.index.get(key)) validateSeriesNames(s.name, s.labels);
-    return key;
+    const labelsJson = canonicalLabels(s.labels);
+    if (!this.index.get(s.name, labelsJson)) validateSeriesNames(s.name, s.labels);
+    return labelsJson;
   }
 
-  private resolve(target: string, s: AppendSample, key: string, exempt: boolean): SeriesEntry | undefined {
-    const known = this.index.get(key);
+  private resolve(target: string, s: AppendSample, labelsJson: string, exempt: boolean): SeriesEntry | undefined {
+    const known = this.index.get(s.name, labelsJson);
     if (known) return known;
     if (!exempt && this.index.seriesOf(target) >= this.limit) return undefined;
-    const labelsJson = key.slice(s.name.length);
-    const entry: SeriesEntry = {
-      id: newSeriesId(), persisted: false, key, name: s.name,
-      labels: Object.freeze(JSON.parse(labelsJson) as Record<string, string>), labelsJson,
-      target, type: s.type ?? 'untyped', help: s.help ?? '', createdMs: s.t, head: undefined,
-    };
-    this.index.add(entry);
-    return entry;
+    return this.index.create(
+      { id: newSeriesId(), name: s.name, labelsJson, target, type: s.type ?? 'untyped', help: s.help ?? '', createdMs: s.t },
+      false,
+    );
   }
 
   private write(entry: SeriesEntry, t: number, v: number): boolean {
-    entry.head ??= new SeriesHead();
-    if (!entry.head.append(t, v)) return false;
-    this.active.add(entry);
-    return true;
+    if (entry.slot < 0) {
+      entry.slot = this.heads.allocate();
+      this.headed[entry.slot] = entry;
+    }
+    return this.heads.append(entry.slot, t, v);
   }
 
   private recordRejections(target: string, count: number, t: number): void {
@@ -81,8 +81,7 @@ export class SampleAppender {
     const sample: AppendSample = {
       name: SERIES_LIMIT_METRIC, labels: { target }, t, v: total, type: 'counter', help: SERIES_LIMIT_HELP,
     };
-    const key = seriesKey(sample.name, canonicalLabels(sample.labels));
-    const entry = this.resolve(TSDB_TARGET, sample, key, true) as SeriesEntry;
+    const entry = this.resolve(TSDB_TARGET, sample, canonicalLabels(sample.labels), true) as SeriesEntry;
     // A second batch rejected in the same millisecond is reflected by the next sample.
     this.write(entry, t, total);
   }

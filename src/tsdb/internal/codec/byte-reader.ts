@@ -1,7 +1,7 @@
 import { UnavailableError } from '../../../errors.js';
-import { unzigzag } from './byte-writer.js';
+import { unzigzag } from './varint.js';
 
-/** Reads what `ByteWriter` wrote; a truncated or overlong varint means a corrupt chunk. */
+/** Reads what `putVarint` wrote; a truncated or overlong varint means a corrupt chunk. */
 export class ByteReader {
   pos = 0;
 

@@ -1,5 +1,5 @@
 import { ByteReader, corrupt } from './byte-reader.js';
-import { unzigzag } from './byte-writer.js';
+import { unzigzag } from './varint.js';
 import { CHUNK_FORMAT_VERSION, CONTROL_SCALED, CONTROL_SHORT, CONTROL_XOR } from './chunk-format.js';
 import { POW10, MAX_SCALE, predictScaled } from './decimal-scale.js';
 import { type FloatBits, fromBits, readBits } from './float-bits.js';

@@ -1,127 +1,56 @@
-import { InvalidRequestError } from '../../../errors.js';
-import { ByteWriter, varintLength, zigzag } from './byte-writer.js';
 import {
-  CHUNK_FORMAT_VERSION, CONTROL_REPEAT, CONTROL_SCALED, CONTROL_SHORT, CONTROL_XOR,
-  MAX_ABS_TIME, MAX_SCALED_DELTA,
-} from './chunk-format.js';
-import { MAX_SCALE, predictScaled, scaledInteger } from './decimal-scale.js';
-import { type FloatBits, byteAt, leadingZeroBytes, readBits, trailingZeroBytes } from './float-bits.js';
+  CHUNK_HEADER_BYTES, type EncoderState, MAX_SAMPLE_BYTES, emptyEncoderState, encodeSample, writeChunkHeader,
+} from './sample-encoder.js';
 
-const bits: FloatBits = { hi: 0, lo: 0 };
+const INITIAL_BYTES = 32;
 
 /**
- * Appends samples of one series to a chunk (format in `chunk-format.ts`), one sample at a
- * time and without per-sample allocation. Timestamps must strictly increase.
+ * One chunk on its own (format in `chunk-format.ts`): samples appended one at a time,
+ * timestamps strictly increasing. Its buffer is allocated on the first append and grows
+ * geometrically; a grown buffer is a fresh allocation, so `bytes()` stays a valid snapshot.
+ * The tsdb's heads do not use it (they keep many chunks in one arena); tools and tests do.
  */
 export class ChunkEncoder {
-  private readonly out = new ByteWriter();
-  private samples = 0;
-  private first = 0;
-  private last = 0;
-  private lastDelta = 0;
-  private prevHi = 0;
-  private prevLo = 0;
-  private prevValue = 0;
-  private scale = 0;
-
-  constructor() {
-    this.out.writeByte(CHUNK_FORMAT_VERSION);
-  }
+  private readonly state: EncoderState = emptyEncoderState();
+  private buf = new Uint8Array(0);
+  private len = 0;
 
   get count(): number {
-    return this.samples;
+    return this.state.count;
   }
 
   /** Time of the first sample (meaningless while `count` is 0). */
   get firstT(): number {
-    return this.first;
+    return this.state.firstT;
   }
 
   get lastT(): number {
-    return this.last;
+    return this.state.lastT;
   }
 
   get byteLength(): number {
-    return this.out.length;
+    return Math.max(this.len, CHUNK_HEADER_BYTES);
   }
 
   /** The encoded chunk so far; a stable snapshot, later appends do not change it. */
   bytes(): Uint8Array {
-    return this.out.view();
+    if (this.len === 0) this.reserve(0);
+    return this.buf.subarray(0, this.len);
   }
 
   append(t: number, v: number): void {
-    if (!Number.isSafeInteger(t) || Math.abs(t) > MAX_ABS_TIME) {
-      throw new InvalidRequestError(`sample time ${t} is not an epoch-ms integer`);
-    }
-    if (this.samples > 0 && t <= this.last) {
-      throw new InvalidRequestError(`sample time ${t} is not after the previous sample (${this.last})`);
-    }
-    this.writeTime(t);
-    this.writeValue(v);
-    this.samples++;
+    this.reserve(MAX_SAMPLE_BYTES);
+    this.len = encodeSample(this.state, this.buf, this.len, t, v);
   }
 
-  private writeTime(t: number): void {
-    if (this.samples === 0) {
-      this.first = t;
-      this.out.writeZigzag(t);
-    } else {
-      const delta = t - this.last;
-      this.out.writeZigzag(this.samples === 1 ? delta : delta - this.lastDelta);
-      this.lastDelta = delta;
+  private reserve(extra: number): void {
+    if (this.len === 0) {
+      this.buf = new Uint8Array(INITIAL_BYTES);
+      this.len = writeChunkHeader(this.buf, 0);
     }
-    this.last = t;
-  }
-
-  private writeValue(v: number): void {
-    readBits(v, bits);
-    const xhi = (bits.hi ^ this.prevHi) >>> 0;
-    const xlo = (bits.lo ^ this.prevLo) >>> 0;
-    if (xhi === 0 && xlo === 0) {
-      this.out.writeByte(CONTROL_REPEAT);
-      return;
-    }
-    const lead = leadingZeroBytes(xhi, xlo);
-    const trail = trailingZeroBytes(xhi, xlo);
-    if (!this.writeScaled(v, 8 - lead - trail)) this.writeXor(xhi, xlo, lead, trail);
-    this.prevHi = bits.hi;
-    this.prevLo = bits.lo;
-    this.prevValue = v;
-  }
-
-  /** Writes `v` as a scaled integer when that is no longer than XOR's `xorPayload` bytes. */
-  private writeScaled(v: number, xorPayload: number): boolean {
-    const current = this.scaledDelta(v, this.scale);
-    if (current < 0x80) {
-      this.out.writeByte(CONTROL_SHORT | current);
-      return true;
-    }
-    let k = 0;
-    let z = NaN;
-    for (; k <= MAX_SCALE && Number.isNaN(z); k++) z = this.scaledDelta(v, k);
-    k--;
-    if (!Number.isNaN(current) && !(varintLength(z) < varintLength(current))) {
-      k = this.scale;
-      z = current;
-    }
-    if (Number.isNaN(z) || varintLength(z) > xorPayload) return false;
-    this.out.writeByte(CONTROL_SCALED + k);
-    this.out.writeVarint(z);
-    this.scale = k;
-    return true;
-  }
-
-  /** zigzag(m - prediction) at scale `k`, or NaN when `v` has no exact form there. */
-  private scaledDelta(v: number, k: number): number {
-    const m = scaledInteger(v, k);
-    const predicted = predictScaled(this.prevValue, k);
-    const delta = m - predicted;
-    return Math.abs(delta) <= MAX_SCALED_DELTA ? zigzag(delta) : NaN;
-  }
-
-  private writeXor(xhi: number, xlo: number, lead: number, trail: number): void {
-    this.out.writeByte(CONTROL_XOR + lead * 8 + trail);
-    for (let i = lead; i < 8 - trail; i++) this.out.writeByte(byteAt(xhi, xlo, i));
+    if (this.len + extra <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.len + extra));
+    next.set(this.buf.subarray(0, this.len));
+    this.buf = next;
   }
 }

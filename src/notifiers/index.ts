@@ -1,0 +1,21 @@
+export type { Notification, NotifiedAlert, Notifier } from './notifier.js';
+export { createNotifier } from './create-notifier.js';
+export { buildTestNotification, TEST_ALERT_NAME } from './test-notification.js';
+export { buildWebhookPayload } from './webhook/webhook-payload.js';
+export type { AlertmanagerWebhookPayload } from './webhook/webhook-payload.js';
+export { SIGNATURE_HEADER, signBody } from './webhook/webhook-notifier.js';
+// --- routing, silences, maintenance and the outbox ---
+export { NotificationPipeline } from './notification-pipeline.js';
+export type { NotificationPipelineDeps } from './notification-pipeline.js';
+export { SilenceService } from './silences/silence-service.js';
+export type { NewSilence, Silence } from './silences/silence.js';
+export { formatMatchers, parseMatcher } from './routing/label-matcher.js';
+export type { LabelMatcher } from './routing/label-matcher.js';
+export { OutboxRepository } from './outbox/outbox-repository.js';
+export type { OutboxEntry, OutboxStatus } from './outbox/outbox-entry.js';
+export { DEFAULT_RETRY_POLICY } from './outbox/retry-policy.js';
+export type { RetryPolicy } from './outbox/retry-policy.js';
+export { parseSilenceRequest } from './silences/silence-request.js';
+export { ProbeDependencyGate } from './routing/probe-dependency-gate.js';
+export type { ProbeStatusUpdate } from './routing/probe-dependency-gate.js';
+export type { SilenceRequest } from './silences/silence-request.js';
