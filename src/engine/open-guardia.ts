@@ -6,7 +6,7 @@ import type { HttpServices } from '../http/index.js';
 import { MetricsRegistry } from '../metrics/index.js';
 import { createNotifier, NotificationPipeline, SilenceService } from '../notifiers/index.js';
 import { ProbeDependencyGate } from '../notifiers/index.js';
-import { AckLinks, incidentApi, IncidentRepository, IncidentService, IncidentWatcher } from '../incidents/index.js';
+import { AckLinks, incidentApi, IncidentLinks, IncidentRepository, IncidentService, IncidentWatcher } from '../incidents/index.js';
 import { createProbeRunner, HeartbeatService, type ProbeRunner } from '../probes/index.js';
 import { loadProbeStates } from '../probes/index.js';
 import { QueryService } from '../query/index.js';
@@ -86,6 +86,8 @@ export async function openGuardia(options: OpenGuardiaOptions): Promise<Guardia>
   events.on('probe:result', (result) => dependencies.observe(result));
   const notifications = new NotificationPipeline({
     dependencies,
+    // Incident links (made below: the watcher needs this pipeline's outbox) go into every notification.
+    enricher: { annotationsFor: (alerts) => incidentLinks.annotationsFor(alerts) },
     routing: config.routing, store, clock, silences, tsdb,
     notifierFor: (channel) => notifiers.get(channel),
     externalUrl: `http://${listen.host.includes(':') ? `[${listen.host}]` : listen.host}:${listen.port}`,
@@ -103,6 +105,10 @@ export async function openGuardia(options: OpenGuardiaOptions): Promise<Guardia>
     deliver: () => void notifications.tick(),
     externalUrl: `http://${listen.host.includes(':') ? `[${listen.host}]` : listen.host}:${listen.port}`,
     onError: options.onError,
+  });
+  const incidentLinks: IncidentLinks = new IncidentLinks({
+    repository: incidentRepository, ackLinks, settled: (): Promise<void> => incidents.idle(),
+    externalUrl: `http://${listen.host.includes(':') ? `[${listen.host}]` : listen.host}:${listen.port}`,
   });
   // --- end incidents ---
   const status = new StatusService(config, store);

@@ -5,3 +5,4 @@ export { IncidentWatcher, type IncidentWatcherDeps } from './incident-watcher.js
 export { AckLinks } from './ack-links.js';
 export { renderPostmortem, span } from './postmortem-writer.js';
 export { incidentApi } from './incident-api.js';
+export { IncidentLinks, type IncidentLinksDeps } from './incident-links.js';

@@ -1,4 +1,5 @@
 export type { Notification, NotifiedAlert, Notifier } from './notifier.js';
+export type { NotificationEnricher } from './notification-enricher.js';
 export { createNotifier } from './create-notifier.js';
 export { buildTestNotification, TEST_ALERT_NAME } from './test-notification.js';
 export { buildWebhookPayload } from './webhook/webhook-payload.js';

@@ -5,7 +5,8 @@ import type { EventBus, GuardiaEvents } from '../events/index.js';
 import type { Store } from '../store/index.js';
 import type { Tsdb } from '../tsdb/index.js';
 import { openWindowFor } from './maintenance/maintenance-calendar.js';
-import type { Notification, Notifier } from './notifier.js';
+import type { NotificationEnricher } from './notification-enricher.js';
+import type { Notification, Notifier, NotifiedAlert } from './notifier.js';
 import type { OutboxEntry } from './outbox/outbox-entry.js';
 import { OutboxRepository } from './outbox/outbox-repository.js';
 import { OutboxWorker } from './outbox/outbox-worker.js';
@@ -28,6 +29,8 @@ export interface NotificationPipelineDeps {
   /** Probe `depends_on`: alerts about a probe whose dependency is down are muted. */
   dependencies?: ProbeDependencyGate;
   notifierFor: (channel: string) => Notifier | undefined;
+  /** Adds annotations (incident links) to the alerts of each notification as it is built. */
+  enricher?: NotificationEnricher;
   /** For links in notifications. */
   externalUrl: string;
   tsdb?: Tsdb;
@@ -141,6 +144,7 @@ export class NotificationPipeline {
     const muted = await this.mutedNow(Object.values(state.alerts), now);
     const { plan, dueAt } = planFlush(state, route, (a) => muted.has(a.fingerprint), now, (a) => `${this.deps.externalUrl}/api/v1/alerts${a.labels.env ? `?env=${encodeURIComponent(a.labels.env)}` : ''}`);
     if (plan) {
+      const alerts = await this.enrich(plan.alerts);
       for (const channel of route.channels) {
         const notification: Notification = {
           key: plan.key,
@@ -148,15 +152,30 @@ export class NotificationPipeline {
           status: plan.status,
           groupKey: state.key,
           groupLabels: state.labels,
-          commonLabels: common(plan.alerts.map((a) => a.labels)),
-          commonAnnotations: common(plan.alerts.map((a) => a.annotations)),
-          alerts: plan.alerts,
+          commonLabels: common(alerts.map((a) => a.labels)),
+          commonAnnotations: common(alerts.map((a) => a.annotations)),
+          alerts,
           externalUrl: this.deps.externalUrl,
         };
         await this.outbox.enqueue(notification, now);
       }
     }
     await this.groups.save(state, dueAt, now);
+  }
+
+  /** The alerts with the enricher's annotations; without them (error reported) rather than not at all. */
+  private async enrich(alerts: NotifiedAlert[]): Promise<NotifiedAlert[]> {
+    if (!this.deps.enricher) return alerts;
+    try {
+      const extra = await this.deps.enricher.annotationsFor(alerts);
+      return alerts.map((a) => {
+        const more = extra.get(a.fingerprint);
+        return more ? { ...a, annotations: { ...a.annotations, ...more } } : a;
+      });
+    } catch (error) {
+      this.deps.onError?.(error);
+      return alerts;
+    }
   }
 
   private async mutedNow(alerts: GroupAlert[], now: number): Promise<Set<string>> {

@@ -1,11 +1,12 @@
 import type { DiscordChannelSpec } from '../../config/index.js';
 import type { Notification, NotifiedAlert } from '../notifier.js';
-import { alertSummary, labelPairs, MAX_LISTED_ALERTS, notificationColour, notificationTitle, rfc3339, runbookUrl } from '../internal/notification-text.js';
+import { alertSummary, incidentLinks, labelPairs, MAX_LISTED_ALERTS, notificationColour, notificationTitle, rfc3339, runbookUrl } from '../internal/notification-text.js';
 
 function embed(alert: NotifiedAlert, colour: number): object {
   const lines = [labelPairs(alert).join(' ')];
   if (alert.annotations.description !== undefined) lines.unshift(alert.annotations.description);
   const fields = alert.annotations.runbook !== undefined ? [{ name: 'Runbook', value: alert.annotations.runbook.slice(0, 1024) }] : [];
+  for (const link of incidentLinks(alert)) fields.push({ name: link.title, value: `[${link.title}](${link.url})`.slice(0, 1024) });
   const out: Record<string, unknown> = {
     // Discord limits: title 256, description 4096 characters.
     title: `${alert.status === 'resolved' ? '✅' : '🚨'} ${alertSummary(alert)}`.slice(0, 256),

@@ -18,6 +18,7 @@ function alertText(alert: NotifiedAlert): string[] {
   const lines = [`${alert.status === 'resolved' ? 'RESOLVED' : 'FIRING'}: ${alertSummary(alert)}`, `  labels: ${labelPairs(alert).join(' ')}`];
   if (alert.annotations.description !== undefined) lines.push(`  ${alert.annotations.description}`);
   if (alert.annotations.runbook !== undefined) lines.push(`  runbook: ${alert.annotations.runbook}`);
+  if (alert.annotations.ack_url !== undefined) lines.push(`  acknowledge: ${alert.annotations.ack_url}`);
   lines.push(`  since: ${rfc3339(alert.startsAt)}${alert.endsAt === null ? '' : `, resolved ${rfc3339(alert.endsAt)}`}`);
   return lines;
 }
@@ -28,7 +29,8 @@ function alertHtml(alert: NotifiedAlert): string {
     ? `<br><a href="${escapeHtml(runbook)}">Runbook</a>`
     : `<br>Runbook: ${escapeHtml(runbook)}`;
   const description = alert.annotations.description === undefined ? '' : `<br>${escapeHtml(alert.annotations.description)}`;
-  return `<li><strong>${escapeHtml(alertSummary(alert))}</strong> (${alert.status})<br><code>${escapeHtml(labelPairs(alert).join(' '))}</code>${description}${link}</li>`;
+  const ack = alert.annotations.ack_url === undefined ? '' : `<br><a href="${escapeHtml(alert.annotations.ack_url)}">Acknowledge</a>`;
+  return `<li><strong>${escapeHtml(alertSummary(alert))}</strong> (${alert.status})<br><code>${escapeHtml(labelPairs(alert).join(' '))}</code>${description}${link}${ack}</li>`;
 }
 
 /** Subject `[FIRING:2] HighErrorRate production`, a plain-text body and an HTML body. */

@@ -95,6 +95,15 @@ describe('email notifier', () => {
     expect(mail?.html).toContain('<a href="https://runbooks.example.com/high-error-rate">Runbook</a>');
   });
 
+  it('links the one-click acknowledge when the alert has one', async () => {
+    const smtp = await startSmtp();
+    const notifier = createNotifier('mail', emailChannel({ smtp: `smtp://alice:wonder%2Fland@127.0.0.1:${smtp.port}` }), { clock: new FakeClock() });
+    const alerts = sampleNotification().alerts.map((a) => ({ ...a, annotations: { ...a.annotations, ack_url: 'http://127.0.0.1:4680/ack/inc-1/ab12' } }));
+    await notifier.send(sampleNotification({ alerts }), new AbortController().signal);
+    expect(smtp.mails[0]?.text).toContain('acknowledge: http://127.0.0.1:4680/ack/inc-1/ab12');
+    expect(smtp.mails[0]?.html).toContain('<a href="http://127.0.0.1:4680/ack/inc-1/ab12">Acknowledge</a>');
+  });
+
   it('refuses a self-signed certificate unless insecure_skip_verify is set', async () => {
     const smtp = await startSmtp();
     const error = await sendError({ smtp: `smtp://alice:wonder%2Fland@127.0.0.1:${smtp.port}`, insecureSkipVerify: false });

@@ -53,6 +53,21 @@ export function runbookUrl(alert: NotifiedAlert): string | undefined {
   return runbook !== undefined && /^https?:\/\//.test(runbook) ? runbook : undefined;
 }
 
+/** Links the incidents domain adds to an alert in an open incident: the signed one-click acknowledge and the incident page. */
+export function incidentLinks(alert: NotifiedAlert): { title: string; url: string }[] {
+  const links: { title: string; url: string }[] = [];
+  if (alert.annotations.ack_url !== undefined) links.push({ title: 'Acknowledge', url: alert.annotations.ack_url });
+  if (alert.annotations.incident_url !== undefined) links.push({ title: 'Incident', url: alert.annotations.incident_url });
+  return links;
+}
+
+/** The distinct incident links of the firing alerts shown, for channels with one set of buttons per message. */
+export function notificationIncidentLinks(alerts: readonly NotifiedAlert[]): { title: string; url: string }[] {
+  const seen = new Map<string, { title: string; url: string }>();
+  for (const alert of alerts) if (alert.status === 'firing') for (const link of incidentLinks(alert)) seen.set(link.url, link);
+  return [...seen.values()];
+}
+
 /** Labels worth showing beside the summary: all but the ones the title already says. */
 export function labelPairs(alert: NotifiedAlert): string[] {
   return Object.keys(alert.labels)

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Notification } from '../notifier.js';
-import { alertSummary, firingAlerts, notificationTitle, rfc3339, runbookUrl, topSeverity } from '../internal/notification-text.js';
+import { alertSummary, firingAlerts, notificationIncidentLinks, notificationTitle, rfc3339, runbookUrl, topSeverity } from '../internal/notification-text.js';
 
 /** PagerDuty knows critical, error, warning and info. */
 const SEVERITY: Record<string, string> = { critical: 'critical', high: 'error', medium: 'warning', low: 'info' };
@@ -36,6 +36,6 @@ export function buildPagerdutyEvent(notification: Notification, routingKey: stri
     },
     client: 'guardia',
     client_url: notification.externalUrl,
-    links: runbooks.map((href) => ({ href, text: 'Runbook' })),
+    links: [...runbooks.map((href) => ({ href, text: 'Runbook' })), ...notificationIncidentLinks(firing).map((link) => ({ href: link.url, text: link.title }))],
   };
 }

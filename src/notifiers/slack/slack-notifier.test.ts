@@ -27,6 +27,16 @@ describe('slack notifier', () => {
     expect(attachment?.blocks[2]?.text?.text).toContain('Runbook: runbooks/high-error-rate.md');
   });
 
+  it('links the incident and its one-click acknowledge when the alert has them', async () => {
+    target = await startReceiver();
+    const notifier = createNotifier('ops', { name: 'ops', kind: 'slack', timeoutMs: 5_000, slack: { webhook: `${target.url}/hook` } }, { clock: new FakeClock() });
+    const links = { ack_url: 'http://127.0.0.1:4680/ack/inc-1/ab12', incident_url: 'http://127.0.0.1:4680/api/v1/incidents/inc-1' };
+    const alerts = sampleNotification().alerts.map((a) => ({ ...a, annotations: { ...a.annotations, ...links } }));
+    await notifier.send(sampleNotification({ alerts }), new AbortController().signal);
+    const body = JSON.parse(target.requests[0]?.body ?? '') as { attachments: { blocks: { text?: { text: string } }[] }[] };
+    expect(body.attachments[0]?.blocks[1]?.text?.text).toContain('<http://127.0.0.1:4680/ack/inc-1/ab12|Acknowledge> · <http://127.0.0.1:4680/api/v1/incidents/inc-1|Incident>');
+  });
+
   it('colours a resolve green and never names the webhook URL in errors', async () => {
     target = await startReceiver(() => ({ status: 404, body: 'no_service' }));
     const webhook = `${target.url}/services/T000/B000/SECRETPART`;

@@ -14,6 +14,8 @@ function alertBlock(alert: NotifiedAlert): object {
   if (description !== undefined && description !== alert.annotations.summary) lines.push(escapeMrkdwn(description));
   const runbook = runbookUrl(alert) ?? alert.annotations.runbook;
   if (runbook !== undefined) lines.push(runbookUrl(alert) ? `<${runbook}|Runbook>` : `Runbook: ${escapeMrkdwn(runbook)}`);
+  const { ack_url: ack, incident_url: incident } = alert.annotations;
+  if (ack !== undefined) lines.push([`<${ack}|Acknowledge>`, ...(incident !== undefined ? [`<${incident}|Incident>`] : [])].join(' · '));
   // A section's text is limited to 3000 characters.
   return { type: 'section', text: { type: 'mrkdwn', text: lines.join('\n').slice(0, 3000) } };
 }

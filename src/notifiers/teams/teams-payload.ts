@@ -1,5 +1,5 @@
 import type { Notification, NotifiedAlert } from '../notifier.js';
-import { alertSummary, labelPairs, MAX_LISTED_ALERTS, notificationTitle, runbookUrl } from '../internal/notification-text.js';
+import { alertSummary, labelPairs, MAX_LISTED_ALERTS, notificationIncidentLinks, notificationTitle, runbookUrl } from '../internal/notification-text.js';
 
 function alertItems(alert: NotifiedAlert): object[] {
   const items: object[] = [
@@ -25,6 +25,7 @@ export function buildTeamsPayload(notification: Notification): object {
   if (more > 0) body.push({ type: 'TextBlock', text: `and ${more} more`, isSubtle: true });
   const runbooks = [...new Set(listed.map(runbookUrl).filter((url): url is string => url !== undefined))];
   const actions = [
+    ...notificationIncidentLinks(listed).slice(0, 2).map((link) => ({ type: 'Action.OpenUrl', title: link.title, url: link.url })),
     { type: 'Action.OpenUrl', title: 'Open guardia', url: notification.externalUrl },
     ...runbooks.slice(0, 3).map((url) => ({ type: 'Action.OpenUrl', title: 'Runbook', url })),
   ];

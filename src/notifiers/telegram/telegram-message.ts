@@ -1,5 +1,5 @@
 import type { Notification, NotifiedAlert } from '../notifier.js';
-import { alertSummary, labelPairs, MAX_LISTED_ALERTS, notificationTitle, runbookUrl } from '../internal/notification-text.js';
+import { alertSummary, incidentLinks, labelPairs, MAX_LISTED_ALERTS, notificationTitle, runbookUrl } from '../internal/notification-text.js';
 
 /** Telegram's HTML mode knows only these three entities; everything else must be escaped. */
 export function escapeTelegramHtml(text: string): string {
@@ -10,7 +10,8 @@ function alertLines(alert: NotifiedAlert): string[] {
   const mark = alert.status === 'resolved' ? '✅' : '🔥';
   const lines = [`${mark} <b>${escapeTelegramHtml(alertSummary(alert))}</b>`, `<code>${escapeTelegramHtml(labelPairs(alert).join(' '))}</code>`];
   const runbook = runbookUrl(alert);
-  if (runbook !== undefined) lines.push(`<a href="${escapeTelegramHtml(runbook).replace(/"/g, '&quot;')}">Runbook</a>`);
+  const links = [...(runbook !== undefined ? [{ title: 'Runbook', url: runbook }] : []), ...incidentLinks(alert)];
+  if (links.length > 0) lines.push(links.map((l) => `<a href="${escapeTelegramHtml(l.url).replace(/"/g, '&quot;')}">${l.title}</a>`).join(' · '));
   return lines;
 }
 
