@@ -37,6 +37,14 @@ describe('SeriesSelector', () => {
     expect(() => select({ name: 'a', op: '~' as never, value: 'x' })).toThrow(/unknown matcher operator/);
   });
 
+  it('reads regexes as RE2, as Prometheus does, not as JavaScript', () => {
+    expect(select({ name: 'a', op: '=~', value: 'x(?i)abc' }).matches('m', { a: 'xABC' })).toBe(true);
+    expect(select({ name: 'a', op: '=~', value: '(?s)a.b' }).matches('m', { a: 'a\nb' })).toBe(true);
+    expect(select({ name: 'a', op: '=~', value: '[[:digit:]]+' }).matches('m', { a: '503' })).toBe(true);
+    expect(select({ name: 'a', op: '=~', value: '\\pL+' }).matches('m', { a: 'año' })).toBe(true);
+    expect(() => select({ name: 'a', op: '=~', value: '(?=x)x' })).toThrow(/invalid regular expression/);
+  });
+
   it('requires every matcher to hold', () => {
     const s = select({ name: '__name__', op: '=', value: 'up' }, { name: 'env', op: '=', value: 'prod' });
     expect(s.matches('up', { env: 'prod', probe: 'x' })).toBe(true);

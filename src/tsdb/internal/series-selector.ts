@@ -1,4 +1,5 @@
 import { InvalidRequestError } from '../../errors.js';
+import { compileRe2, Re2SyntaxError } from '../../gocompat/index.js';
 import type { Labels, LabelMatcher } from '../tsdb.js';
 
 type Test = (value: string) => boolean;
@@ -54,16 +55,15 @@ function compileTest(m: LabelMatcher): Test {
   }
 }
 
-/** Anchors like Prometheus 2.x (`^(?:…)$`); a leading RE2 `(?i)` becomes the `i` flag, which JS lacks inline. */
+/** Anchored RE2 (`^(?:…)$`, as Prometheus 2.x), translated to a JS RegExp once per pattern. */
 function anchored(source: string): RegExp {
   let re = regexCache.get(source);
   if (re) return re;
-  const insensitive = source.startsWith('(?i)');
-  const body = insensitive ? source.slice(4) : source;
   try {
-    re = new RegExp(`^(?:${body})$`, insensitive ? 'i' : '');
+    re = compileRe2(source, { anchored: true }).regex;
   } catch (error) {
-    throw new InvalidRequestError(`invalid regular expression ${JSON.stringify(source)}`, { cause: error });
+    const reason = error instanceof Re2SyntaxError ? `: ${error.message}` : '';
+    throw new InvalidRequestError(`invalid regular expression ${JSON.stringify(source)}${reason}`, { cause: error });
   }
   if (regexCache.size >= REGEX_CACHE_LIMIT) regexCache.clear();
   regexCache.set(source, re);
