@@ -31,6 +31,19 @@ maintenance:
     ]);
   });
 
+  it('reads severity words in matchers as alerts carry them (warning is medium, info is low)', async () => {
+    const config = await loadText(`${MINIMAL}${CHANNELS}routes:
+  - { match: { severity: warning }, channels: [ops] }
+inhibit:
+  - { source: { severity: critical }, target: { severity: [warning, info, high] }, equal: [env] }
+maintenance:
+  - { name: quiet, start: "2026-03-01T02:00:00Z", end: "2026-03-01T04:00:00Z", match: { severity: info } }
+`);
+    expect(config.routing.routes[0]?.match).toEqual({ severity: 'medium' });
+    expect(config.routing.inhibit[0]).toMatchObject({ source: { severity: ['critical'] }, target: { severity: ['medium', 'low', 'high'] } });
+    expect(config.routing.maintenance[0]?.match).toEqual({ severity: 'low' });
+  });
+
   it('rejects malformed routes, inhibition rules and windows at their file:line:col', async () => {
     const problems = await problemsOf(`${MINIMAL}${CHANNELS}routes:
   - { severity: [urgent], channels: [ops] }

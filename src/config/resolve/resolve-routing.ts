@@ -1,6 +1,7 @@
 import type { ProblemSink } from '../problems/path-problem.js';
 import type { AlertSeverity, MaintenanceWindowConfig, RouteConfig, RoutingConfig } from '../resolved-config.js';
 import type { ParsedConfig } from '../schema/config-schema.js';
+import { normalizeSeverityValue } from '../schema/internal/severity-field.js';
 import { checkMaintenanceCron } from '../schema/routing-schema.js';
 
 const MINUTE = 60_000;
@@ -25,7 +26,7 @@ export function resolveRouting(parsed: ParsedConfig, problems: ProblemSink): Rou
     });
     const resolved: RouteConfig = {
       id: `routes[${i}]`,
-      match: route.match ?? {},
+      match: withSeverityWords(route.match ?? {}),
       matchRe: route.match_re ?? {},
       channels: route.channels,
       continue: route.continue ?? false,
@@ -42,9 +43,17 @@ export function resolveRouting(parsed: ParsedConfig, problems: ProblemSink): Rou
     checkChannels(parsed.notify, ['notify']);
     routes.push({ ...defaultRoute('notify'), channels: parsed.notify });
   }
-  const inhibit = (parsed.inhibit ?? []).map((rule) => ({ source: rule.source, target: rule.target, equal: rule.equal ?? [] }));
+  const inhibit = (parsed.inhibit ?? []).map((rule) => ({ source: withSeverityWords(rule.source), target: withSeverityWords(rule.target), equal: rule.equal ?? [] }));
   const maintenance = (parsed.maintenance ?? []).flatMap((window, i) => resolveWindow(window, i, envs, problems));
   return { routes, inhibit, maintenance };
+}
+
+/** `severity: warning` in a matcher means what alerts carry: `medium` (and `info`, `low`). */
+function withSeverityWords<T extends string | string[]>(labels: Readonly<Record<string, T>>): Record<string, T> {
+  const out: Record<string, T> = { ...labels };
+  const value = out.severity;
+  if (value !== undefined) out.severity = (Array.isArray(value) ? value.map(normalizeSeverityValue) : normalizeSeverityValue(value)) as T;
+  return out;
 }
 
 function defaultRoute(id: string): RouteConfig {
@@ -56,7 +65,7 @@ type ParsedWindow = NonNullable<ParsedConfig['maintenance']>[number];
 function resolveWindow(window: ParsedWindow, i: number, envs: Set<string>, problems: ProblemSink): MaintenanceWindowConfig[] {
   const path = ['maintenance', i];
   if (window.env !== undefined && !envs.has(window.env)) problems.add([...path, 'env'], `unknown environment "${window.env}"`);
-  const base = { name: window.name, match: window.match ?? {}, ...(window.env === undefined ? {} : { env: window.env }) };
+  const base = { name: window.name, match: withSeverityWords(window.match ?? {}), ...(window.env === undefined ? {} : { env: window.env }) };
   if (window.start !== undefined && window.end !== undefined) {
     if (window.end <= window.start) problems.add([...path, 'end'], 'expected the end after the start');
     return [{ ...base, schedule: { kind: 'once', startMs: window.start, endMs: window.end } }];

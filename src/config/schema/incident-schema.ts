@@ -5,13 +5,11 @@ import { durationField } from './internal/duration-field.js';
 import { nameField } from './internal/name-field.js';
 import { optional } from './internal/optional-field.js';
 import { containerError } from './internal/parsed-text.js';
+import { severityField } from './internal/severity-field.js';
 import { strictObject } from './internal/strict-object.js';
 import { byType, switchUnion } from './internal/switch-union.js';
 
-const SEVERITY_WORDS = { critical: 'critical', high: 'high', medium: 'medium', low: 'low', warning: 'medium', info: 'low' } as const;
-const severity = z
-  .enum(Object.keys(SEVERITY_WORDS) as [keyof typeof SEVERITY_WORDS], { error: `expected a severity: critical, high, medium or low${GOT}` })
-  .transform((word) => SEVERITY_WORDS[word]);
+const severity = severityField();
 const sev = z.enum(['SEV1', 'SEV2', 'SEV3', 'SEV4'], { error: `expected an incident severity: SEV1, SEV2, SEV3 or SEV4${GOT}` });
 const channels = switchUnion(
   [nameField('a channel name').transform((one) => [one]), z.array(nameField('a channel name')).min(1)],

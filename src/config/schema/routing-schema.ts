@@ -9,16 +9,11 @@ import { nameField } from './internal/name-field.js';
 import { optional } from './internal/optional-field.js';
 import { containerError, parsedText, typeError } from './internal/parsed-text.js';
 import { regexField } from './internal/regex-field.js';
+import { severityField } from './internal/severity-field.js';
 import { strictObject } from './internal/strict-object.js';
 import { byType, switchUnion } from './internal/switch-union.js';
 
-/** DESIGN.md's severities; `warning` and `info` are the Prometheus words for medium and low. */
-const SEVERITY_WORDS = { critical: 'critical', high: 'high', medium: 'medium', low: 'low', warning: 'medium', info: 'low' } as const;
-const SEVERITY_EXPECTED = `expected a severity: critical, high, medium or low${GOT}`;
-
-const severity = z
-  .enum(Object.keys(SEVERITY_WORDS) as [keyof typeof SEVERITY_WORDS], { error: SEVERITY_EXPECTED })
-  .transform((word) => SEVERITY_WORDS[word]);
+const severity = severityField();
 const labelName = z
   .string({ error: typeError(`expected a label name${GOT}`) })
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: `expected a label name like "env" or "alertname"${GOT}` });

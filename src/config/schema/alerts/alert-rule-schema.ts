@@ -7,6 +7,7 @@ import { nameField } from '../internal/name-field.js';
 import { optional } from '../internal/optional-field.js';
 import { containerError, typeError } from '../internal/parsed-text.js';
 import { percentField } from '../internal/percent-field.js';
+import { severityField } from '../internal/severity-field.js';
 import { strictObject } from '../internal/strict-object.js';
 import { heartbeatSchema } from './heartbeat-schema.js';
 
@@ -18,8 +19,6 @@ const LABEL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const METRIC_NAME = /^[A-Za-z_:][A-Za-z0-9_:]*$/;
 const PROBE_REF = 'a probe name like "api" (or "production/api" in global alerts)';
 
-const SEVERITIES = { critical: 'critical', high: 'high', medium: 'medium', low: 'low', warning: 'medium', info: 'low' } as const;
-const SEVERITY_EXPECTED = `expected one of critical, high, medium, low (or warning, info)${GOT}`;
 
 const text = (expected: string) => z.string({ error: typeError(`expected ${expected}${GOT}`) });
 const probeRef = () => text(PROBE_REF).regex(/^[A-Za-z0-9][A-Za-z0-9_-]*(\/[A-Za-z0-9][A-Za-z0-9_-]*)?$/, { error: `expected ${PROBE_REF}${GOT}` });
@@ -54,11 +53,7 @@ export const alertRuleSchema = strictObject({
   error_rate: optional(errorRateSchema),
   for: optional(durationField()).describe('How long the condition must hold before the alert fires. Default: 0 (at once).'),
   keep_firing_for: optional(durationField()).describe('Keep firing this long after the condition clears (against flapping). Default: 0.'),
-  severity: optional(
-    z
-      .enum(['critical', 'high', 'medium', 'low', 'warning', 'info'], { error: SEVERITY_EXPECTED })
-      .transform((value) => SEVERITIES[value]),
-  ).describe('critical, high, medium or low (`warning` means medium, `info` low). Default: high.'),
+  severity: optional(severityField('one of critical, high, medium, low (or warning, info)')).describe('critical, high, medium or low (`warning` means medium, `info` low). Default: high.'),
   labels: optional(namedTexts('label')).describe('Extra labels; templates like `{{ $labels.probe }}` allowed.'),
   annotations: optional(namedTexts('annotation')).describe('`summary`, `description`…; templates `{{ $labels.x }}`, `{{ $value }}` allowed.'),
   runbook: optional(text('a runbook path or URL')).describe('Markdown runbook: a path relative to this file (it must exist) or an http(s) URL.'),
