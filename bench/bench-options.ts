@@ -8,6 +8,8 @@ export interface BenchOptions {
   repeat: number;
   /** Write a V8 CPU profile of each scenario process into this directory. */
   cpuProfileDir?: string;
+  /** Write a profile of the window's allocations that outlived the young generation into this directory. */
+  heapProfileDir?: string;
 }
 
 export const USAGE = `usage: npm run bench:probes -- [options]
@@ -20,6 +22,8 @@ export const USAGE = `usage: npm run bench:probes -- [options]
   --node-flags=FLAGS    flags for the guardia process, e.g. --node-flags=--optimize-for-size
   --repeat N            run each scenario N times and judge the medians (default 1)
   --cpu-prof            write a V8 CPU profile per scenario to bench/out/profiles
+  --heap-prof           sample the window's allocations that outlive the young generation
+                        (what grows old space) to bench/out/profiles/*.heapprofile
   --help`;
 
 /** Parses the command line; throws with a message naming the bad flag. */
@@ -29,6 +33,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
     options: {
       scenario: { type: 'string' }, probes: { type: 'string' }, every: { type: 'string' }, duration: { type: 'string' },
       warmup: { type: 'string' }, jitter: { type: 'string' }, repeat: { type: 'string' }, 'cpu-prof': { type: 'boolean' },
+      'heap-prof': { type: 'boolean' },
       'node-flags': { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -51,6 +56,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
   });
   const options: BenchOptions = { scenarios, repeat: values.repeat !== undefined ? positiveInteger('--repeat', values.repeat) : 1 };
   if (values['cpu-prof']) options.cpuProfileDir = 'bench/out/profiles';
+  if (values['heap-prof']) options.heapProfileDir = 'bench/out/profiles';
   return options;
 }
 

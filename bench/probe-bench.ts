@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseBenchOptions, USAGE } from './bench-options.js';
+import { type BenchOptions, parseBenchOptions, USAGE } from './bench-options.js';
 import { forkChild } from './internal/fork-child.js';
 import { formatResult, formatVerdicts } from './internal/report-printer.js';
 import { judgeSummary } from './judge-summary.js';
@@ -24,7 +24,7 @@ async function main(): Promise<number> {
   for (const scenario of options.scenarios) {
     const runs: ScenarioSummary[] = [];
     for (let i = 0; i < options.repeat; i++) {
-      const result = await runInChild(scenario, options.cpuProfileDir);
+      const result = await runInChild(scenario, options);
       console.log(formatResult(result));
       all.push(result);
       runs.push(summarize(result));
@@ -41,9 +41,11 @@ async function main(): Promise<number> {
   return pass ? 0 : 1;
 }
 
-async function runInChild(scenario: Scenario, cpuProfileDir: string | undefined): Promise<ScenarioResult> {
+async function runInChild(scenario: Scenario, options: BenchOptions): Promise<ScenarioResult> {
+  const { cpuProfileDir, heapProfileDir } = options;
   const execArgv = [...(scenario.nodeFlags ?? []), ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [])];
-  const child = forkChild<{ result?: ScenarioResult; error?: string }>(new URL('./scenario-process.js', import.meta.url), [JSON.stringify(scenario)], execArgv);
+  const args = [JSON.stringify(scenario), ...(heapProfileDir ? [heapProfileDir] : [])];
+  const child = forkChild<{ result?: ScenarioResult; error?: string }>(new URL('./scenario-process.js', import.meta.url), args, execArgv);
   const reply = await child.message;
   await child.exited;
   if (!reply.result) throw new Error(`scenario ${scenario.name} failed: ${reply.error ?? 'no result'}`);

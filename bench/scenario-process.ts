@@ -3,11 +3,12 @@ import type { Scenario } from './scenario.js';
 
 /**
  * Entry of the process that runs guardia for one scenario, so that its peak memory is
- * its own. Reads the scenario as JSON from argv and sends the result over IPC.
+ * its own. Reads the scenario as JSON from argv (then, optionally, a directory for a heap
+ * profile of the window) and sends the result over IPC.
  */
 const scenario = JSON.parse(process.argv[2] ?? '') as Scenario;
 try {
-  const result = await runScenario(scenario);
+  const result = await runScenario(scenario, process.argv[3]);
   process.send?.({ result });
   process.disconnect?.();
 } catch (error) {

@@ -68,6 +68,8 @@ export interface ScenarioResult {
     rssBySecondMb: number[];
   };
   storage: StorageFigures;
+  /** With `--heap-prof`: the profile of the window's allocations that outlived the young generation, and its top sites. */
+  promoted?: { file: string; top: string[] };
   /**
    * States as `guardia status` reads them from the store at the end of the window, and the
    * longest a published result had waited unseen by the store at that moment.

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { EnvironmentView } from '../../src/http/index.js';
 import type { TsdbStats } from '../../src/tsdb/index.js';
@@ -6,6 +8,7 @@ import type { ScenarioResult } from '../scenario-result.js';
 import { type CpuMark, cpuMark, cpuShare } from './cpu-meter.js';
 import { storageFigures } from './measure-storage.js';
 import { median } from './percentiles.js';
+import { PromotedAllocationSampler } from './promoted-sampler.js';
 import { readVmHwmMb, type RssSampler } from './rss-sampler.js';
 import { sleepUntil } from './sleep-until.js';
 import type { RunningEngine } from './start-engine.js';
@@ -32,13 +35,17 @@ interface WindowSamples {
  * Runs (lag, results) count when they were due in the window; CPU, RSS and event-loop
  * delay are taken between the window's first and last marks.
  */
-export async function measureWindow(engine: RunningEngine, scenario: Scenario, rss: RssSampler): Promise<ScenarioResult> {
+export async function measureWindow(
+  engine: RunningEngine, scenario: Scenario, rss: RssSampler, heapProfileDir?: string,
+): Promise<ScenarioResult> {
   const start = engine.startedAt + scenario.warmupMs;
   const end = start + scenario.measureMs;
   // Read before the window: the query scans every chunk row and is the bench's work, not guardia's.
   await sleepUntil(start - Math.min(STATS_LEAD_MS, scenario.warmupMs / 2));
   const statsBefore = await engine.guardia.tsdb.stats();
   await sleepUntil(start);
+  const sampler = heapProfileDir === undefined ? undefined : new PromotedAllocationSampler();
+  await sampler?.start();
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   rss.markWindow();
@@ -61,7 +68,13 @@ export async function measureWindow(engine: RunningEngine, scenario: Scenario, r
     vmHwmMb: readVmHwmMb(), ...heapFigures(), rssBySecondMb: [...rss.bySecondMb].map((mb) => mb ?? 0),
   };
   const loopDelay = { p50: loop.percentile(50) / NS_PER_MS, p99: loop.percentile(99) / NS_PER_MS, max: loop.max / NS_PER_MS };
-  return figures(engine, scenario, { start, end, marks, statsBefore, memory, loopDelay, stalestMs });
+  const result = await figures(engine, scenario, { start, end, marks, statsBefore, memory, loopDelay, stalestMs });
+  if (sampler && heapProfileDir !== undefined) {
+    mkdirSync(heapProfileDir, { recursive: true });
+    const file = join(heapProfileDir, `${scenario.name}-${new Date(start).toISOString().replace(/[:.]/g, '-')}.heapprofile`);
+    result.promoted = { file, top: await sampler.stop(file) };
+  }
+  return result;
 }
 
 async function figures(engine: RunningEngine, scenario: Scenario, w: WindowSamples): Promise<ScenarioResult> {

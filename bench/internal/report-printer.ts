@@ -30,6 +30,7 @@ export function formatResult(r: ScenarioResult): string {
     bytes('steady state', st.steadyStatePerSample, `window growth + one chunk row's overhead per ${st.chunkCapacity}-sample chunk`),
     `status        as \`guardia status\` reads the store: ${r.status.up} up, ${r.status.degraded} degraded, ${r.status.down} down, ${r.status.unknown} unknown; results reach the store within ${int(r.status.stalestMs)} ms of being published`,
     ...(r.results.sampleDownReasons.length > 0 ? [`down reasons  ${r.results.sampleDownReasons.join(' | ')}`] : []),
+    ...(r.promoted ? [`promoted      ${r.promoted.file}`, ...r.promoted.top.map((line) => `  ${line}`)] : []),
     `log           ${r.logErrors} error lines`,
   ].join('\n');
 }

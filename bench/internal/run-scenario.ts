@@ -12,9 +12,10 @@ const RSS_SAMPLE_MS = 100;
 
 /**
  * Runs one scenario in this process: starts the target server in a child process, runs
- * guardia against it in a temporary directory, measures, then stops and removes it all.
+ * guardia against it in a temporary directory, measures (with a heap profile of the window
+ * in `heapProfileDir` when given), then stops and removes it all.
  */
-export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
+export async function runScenario(scenario: Scenario, heapProfileDir?: string): Promise<ScenarioResult> {
   const rss = new RssSampler();
   rss.start(RSS_SAMPLE_MS);
   const target = forkChild<{ port: number }>(new URL('../target-process.js', import.meta.url), []);
@@ -23,7 +24,7 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
     const { port } = await target.message;
     const engine = await startEngine(scenario, dir, `http://127.0.0.1:${port}`);
     try {
-      return await measureWindow(engine, scenario, rss);
+      return await measureWindow(engine, scenario, rss, heapProfileDir);
     } finally {
       await engine.stop();
     }

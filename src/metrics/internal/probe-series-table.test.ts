@@ -29,6 +29,16 @@ describe('ProbeSeriesTable', () => {
     );
   });
 
+  it('keeps every value when a label set spreads to most probes', () => {
+    const table = new ProbeSeriesTable(() => false);
+    for (let i = 0; i < 200; i++) table.observe(result(`p${i}`), check('db', i));
+    table.observe(result('p7'), check('db', -1));
+    const lines = table.render().split('\n').filter((l) => l.startsWith('guardia_probe_check_status{'));
+    expect(lines).toHaveLength(200);
+    expect(lines).toContain('guardia_probe_check_status{env="prod",probe="p7",check="db"} -1');
+    expect(lines).toContain('guardia_probe_check_status{env="prod",probe="p199",check="db"} 199');
+  });
+
   it('drops readings whose labels or type do not fit the family, and families whose name is taken', () => {
     const table = new ProbeSeriesTable((name) => name === 'guardia_scheduler_lag_seconds');
     table.observe(result('a'), check('db', 1));

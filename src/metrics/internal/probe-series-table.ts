@@ -8,12 +8,13 @@ interface Column {
   /** Label text after the probe's own, e.g. `,check="db"`; empty without extra labels. */
   readonly extra: string;
   /**
-   * Position in `rows`/`values` of each probe row that has a value; undefined in a column
-   * every probe sets (up, state, duration), whose `values` are indexed by row directly.
+   * Position in `rows`/`values` of each probe row that has a value, while few probes have
+   * one; undefined once most do (always for up, state, duration), `values` then being
+   * indexed by row: a map entry per series cost more than the number it kept.
    */
-  readonly at: Map<number, number> | undefined;
-  readonly rows: number[];
-  readonly values: number[];
+  at: Map<number, number> | undefined;
+  rows: number[];
+  values: number[];
 }
 
 interface Family {
@@ -30,6 +31,8 @@ interface Family {
 
 /** Stands for a label the family has but a reading lacks. */
 const ABSENT = '\u0000';
+/** A sparse column turns dense once it has this many values and they fill a quarter of the rows. */
+const DENSE_AFTER = 64;
 
 /**
  * The latest value of every probe series for `/metrics`: per family, columns of numbers
@@ -55,7 +58,7 @@ export class ProbeSeriesTable {
   setOwn(result: ProbeResult, name: string, value: number): void {
     const family = this.families.get(name);
     const column = family && this.columnOf(family, undefined);
-    if (column) put(column, this.rowOf(result), value);
+    if (column) this.put(column, this.rowOf(result), value);
   }
 
   /** Records a probe's own metric; a reading that does not fit its family is dropped. */
@@ -65,7 +68,7 @@ export class ProbeSeriesTable {
     // A counter cannot be negative or NaN; such a reading is dropped rather than breaking the exposition.
     if (family.type === 'counter' && !(metric.value >= 0 && Number.isFinite(metric.value))) return;
     const column = this.columnOf(family, metric.labels);
-    if (column) put(column, this.rowOf(result), metric.value);
+    if (column) this.put(column, this.rowOf(result), metric.value);
   }
 
   /** Names of the families with samples, which scraped families must not reuse. */
@@ -89,6 +92,22 @@ export class ProbeSeriesTable {
       }
     }
     return text;
+  }
+
+  private put(column: Column, row: number, value: number): void {
+    if (!column.at) {
+      column.values[row] = value;
+      return;
+    }
+    const i = column.at.get(row);
+    if (i !== undefined) {
+      column.values[i] = value;
+      return;
+    }
+    column.at.set(row, column.rows.length);
+    column.rows.push(row);
+    column.values.push(value);
+    if (column.at.size >= DENSE_AFTER && column.at.size * 4 >= this.rowLabels.length) makeDense(column);
   }
 
   private rowOf(result: ProbeResult): number {
@@ -129,20 +148,6 @@ export class ProbeSeriesTable {
   }
 }
 
-function put(column: Column, row: number, value: number): void {
-  if (!column.at) {
-    column.values[row] = value;
-    return;
-  }
-  const i = column.at.get(row);
-  if (i !== undefined) {
-    column.values[i] = value;
-    return;
-  }
-  column.at.set(row, column.rows.length);
-  column.rows.push(row);
-  column.values.push(value);
-}
 
 /** The key of a reading's extra label values; a single label's value is its own key, so no string is built. */
 function columnKey(extraNames: readonly string[], labels: Readonly<Record<string, string>> | undefined): string | undefined {
@@ -150,4 +155,13 @@ function columnKey(extraNames: readonly string[], labels: Readonly<Record<string
   if (extraNames.length === 0) return '';
   if (extraNames.length === 1) return labels?.[extraNames[0] as string] ?? ABSENT;
   return extraNames.map((n) => labels?.[n] ?? ABSENT).join(ABSENT);
+}
+
+/** Re-indexes a column by row (rows without a value become holes, skipped when rendering). */
+function makeDense(column: Column): void {
+  const values: number[] = [];
+  column.rows.forEach((row, i) => (values[row] = column.values[i] as number));
+  column.values = values;
+  column.rows = [];
+  column.at = undefined;
 }

@@ -1,5 +1,5 @@
-import { randomFillSync } from 'node:crypto';
 import type { EncoderState } from './codec/sample-encoder.js';
+import { fillRandom } from './random-ids.js';
 
 /** A chunk id: 72 random bits, 12 characters of base64url, so processes never collide and rows stay small. */
 const CHUNK_ID_BYTES = 9;
@@ -46,7 +46,7 @@ export class HeadColumns {
 
   /** Gives the slot's open chunk a fresh random id. */
   newChunkId(slot: number): void {
-    randomFillSync(this.ids, slot * CHUNK_ID_BYTES, CHUNK_ID_BYTES);
+    fillRandom(this.ids, slot * CHUNK_ID_BYTES, CHUNK_ID_BYTES);
   }
 
   chunkId(slot: number): string {

@@ -1,5 +1,6 @@
 import { InvalidRequestError } from '../../errors.js';
 import type { Labels } from '../tsdb.js';
+import type { SeriesEntry } from './series-entry.js';
 
 /** Label sets a caller passes again and again (frozen, so they cannot change) → their canonical JSON. */
 const canonicalOfFrozen = new WeakMap<Labels, string>();
@@ -32,6 +33,11 @@ export function canonicalLabels(labels: Labels): string {
 export interface LabelSet {
   readonly json: string;
   readonly labels: Labels;
+  /**
+   * The series with these labels (one per metric name, a handful at most). Replaced, not
+   * pushed to, when one is added: a pushed or spread array reserves room for more.
+   */
+  series: readonly SeriesEntry[];
 }
 
 /**
@@ -41,11 +47,16 @@ export interface LabelSet {
 export class LabelSets {
   private readonly sets = new Map<string, LabelSet>();
 
-  /** The shared JSON text and frozen labels object of a canonical label set. */
+  /** The label set of a canonical JSON text, if any series has it. */
+  find(json: string): LabelSet | undefined {
+    return this.sets.get(json);
+  }
+
+  /** The shared JSON text and frozen labels object of a canonical label set, created on first sight. */
   intern(json: string): LabelSet {
     let set = this.sets.get(json);
     if (set === undefined) {
-      set = { json, labels: Object.freeze(JSON.parse(json) as Record<string, string>) };
+      set = { json, labels: Object.freeze(JSON.parse(json) as Record<string, string>), series: [] };
       this.sets.set(json, set);
     }
     return set;

@@ -7,8 +7,8 @@ export const CHUNK_MAX_SAMPLES = 120;
 /** …or when it would span more than this, so sparse series still get bounded chunks. */
 export const CHUNK_MAX_SPAN_MS = 2 * 60 * 60 * 1000;
 
-/** A chunk opens in a 32-byte region: its header and first sample always fit. */
-const FIRST_REGION_CLASS = ByteArena.classFor(32);
+/** A chunk opens in the smallest region: its header and first sample usually fit. */
+const FIRST_REGION_CLASS = 0;
 const NO_BYTES = Buffer.alloc(0);
 
 /** A chunk held in memory as of one moment: unaffected by appends made after it was taken. */
@@ -48,6 +48,8 @@ export class SeriesHeads {
   private readonly arena = new ByteArena();
   private readonly sealed = new Map<number, SealedChunk[]>();
   private readonly state: EncoderState = emptyEncoderState();
+  /** A sample is encoded here first, so that a region grows only by the bytes it really takes. */
+  private readonly scratch = Buffer.alloc(MAX_SAMPLE_BYTES);
 
   /** A slot for a new series. */
   allocate(): number {
@@ -61,13 +63,14 @@ export class SeriesHeads {
     const count = c.count[slot] as number;
     if (count > 0 && (count >= CHUNK_MAX_SAMPLES || t - (c.firstT[slot] as number) > CHUNK_MAX_SPAN_MS)) this.seal(slot);
     if (c.address[slot] === NO_CHUNK) this.open(slot);
-    this.reserve(slot, MAX_SAMPLE_BYTES);
-    const address = c.address[slot] as number;
-    const base = this.arena.offset(address);
     c.loadState(slot, this.state);
-    const end = encodeSample(this.state, this.arena.page(address), base + (c.length[slot] as number), t, v);
+    const bytes = encodeSample(this.state, this.scratch, 0, t, v);
     c.storeState(slot, this.state);
-    c.length[slot] = end - base;
+    this.reserve(slot, bytes);
+    const address = c.address[slot] as number;
+    const length = c.length[slot] as number;
+    this.scratch.copy(this.arena.page(address), this.arena.offset(address) + length, 0, bytes);
+    c.length[slot] = length + bytes;
     return true;
   }
 

@@ -33,22 +33,29 @@ export interface FreshSeries {
 }
 
 /**
- * Every series known to this process, by name and labels, with per-target counts for the
- * series limit. Loaded from `tsdb_series` and refreshed when other processes add series.
- * Keyed by name, then by the shared labels text, so no key string is built per series;
- * no map by id is kept (the hot paths never need one), as 60,000 series made it megabytes.
+ * Every series known to this process, by name and by label set, with per-target counts
+ * for the series limit. Loaded from `tsdb_series` and refreshed when other processes add
+ * series. A series is found through its label set (shared by a probe's series), so no key
+ * string and no map entry is made per series; no map by id is kept either (the hot paths
+ * never need one): at 60,000 series, each of those maps was megabytes.
  */
 export class SeriesIndex {
-  private readonly byName = new Map<string, Map<string, SeriesEntry>>();
+  private readonly byName = new Map<string, SeriesEntry[]>();
   private readonly seriesPerTarget = new Map<string, number>();
-  private fresh: FreshSeries[] = [];
+  /** Entries created here and not yet stored, with their rows' target and creation time. */
+  private fresh: SeriesEntry[] = [];
+  private freshTargets: string[] = [];
+  private freshCreatedMs: number[] = [];
   private readonly labelSets = new LabelSets();
   private readonly kinds = new Map<string, SeriesKind[]>();
   /** Entries known to be rows of `tsdb_series`. */
   persistedCount = 0;
 
   get(name: string, labelsJson: string): SeriesEntry | undefined {
-    return this.byName.get(name)?.get(labelsJson);
+    const set = this.labelSets.find(labelsJson);
+    if (!set) return undefined;
+    for (const e of set.series) if (e.name === name) return e;
+    return undefined;
   }
 
   seriesOf(target: string): number {
@@ -56,7 +63,7 @@ export class SeriesIndex {
   }
 
   *all(): IterableIterator<SeriesEntry> {
-    for (const entries of this.byName.values()) yield* entries.values();
+    for (const entries of this.byName.values()) yield* entries;
   }
 
   /** Store ids of the persisted series that `wanted` accepts. */
@@ -68,19 +75,31 @@ export class SeriesIndex {
 
   /** Entries created here and not yet inserted into the store. */
   unpersisted(): FreshSeries[] {
-    this.fresh = this.fresh.filter((f) => !f.entry.persisted);
-    return [...this.fresh];
+    const out: FreshSeries[] = [];
+    this.fresh.forEach((entry, i) => {
+      if (!entry.persisted) out.push({ entry, target: this.freshTargets[i] as string, createdMs: this.freshCreatedMs[i] as number });
+    });
+    this.fresh = out.map((f) => f.entry);
+    this.freshTargets = out.map((f) => f.target);
+    this.freshCreatedMs = out.map((f) => f.createdMs);
+    return out;
   }
 
   /** Creates and adds an entry; `persisted` when it comes from the store. */
   create(series: NewSeries, persisted: boolean): SeriesEntry {
-    const entry = new SeriesEntry(series.id, persisted, this.kindOf(series), this.labelSets.intern(series.labelsJson));
-    let sameName = this.byName.get(entry.name);
-    if (!sameName) this.byName.set(entry.name, (sameName = new Map()));
-    sameName.set(entry.labelsJson, entry);
+    const set = this.labelSets.intern(series.labelsJson);
+    const entry = new SeriesEntry(series.id, persisted, this.kindOf(series), set);
+    set.series = set.series.concat(entry);
+    const sameName = this.byName.get(entry.name);
+    if (sameName) sameName.push(entry);
+    else this.byName.set(entry.name, [entry]);
     this.seriesPerTarget.set(series.target, this.seriesOf(series.target) + 1);
     if (persisted) this.persistedCount++;
-    else this.fresh.push({ entry, target: series.target, createdMs: series.createdMs });
+    else {
+      this.fresh.push(entry);
+      this.freshTargets.push(series.target);
+      this.freshCreatedMs.push(series.createdMs);
+    }
     return entry;
   }
 
@@ -114,7 +133,7 @@ export class SeriesIndex {
   }
 
   select(selector: SeriesSelector): SeriesEntry[] {
-    const candidates = selector.name === undefined ? this.all() : (this.byName.get(selector.name)?.values() ?? []);
+    const candidates = selector.name === undefined ? this.all() : (this.byName.get(selector.name) ?? []);
     const out: SeriesEntry[] = [];
     for (const e of candidates) if (selector.matches(e.name, e.labels)) out.push(e);
     return out;
