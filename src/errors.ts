@@ -143,6 +143,38 @@ export class NotifyError extends GuardiaError {
   }
 }
 
+/**
+ * A backup repository could not be read or written after retries (unreachable, refused, full).
+ * `notFound` is true when the key simply does not exist. Never carries credentials.
+ */
+export class RepositoryError extends GuardiaError {
+  readonly code = 'repository_unavailable';
+  override readonly exitCode = ExitCode.unavailable;
+  override readonly httpStatus = 503;
+  constructor(message: string, readonly notFound = false, options?: GuardiaErrorOptions) {
+    super(message, options);
+  }
+}
+
+/** A client tool (pg_dump, pg_restore, age, zstd) is missing or older than what it must handle. */
+export class ClientToolError extends GuardiaError {
+  readonly code = 'client_tool';
+  override readonly exitCode = ExitCode.unavailable;
+  override readonly httpStatus = 503;
+}
+
+/** A backup, verification, restore or drill ran and failed; the message says at which step. */
+export class BackupFailedError extends GuardiaError {
+  readonly code = 'backup_failed';
+  override readonly httpStatus = 422;
+}
+
+/** Someone else holds the lock (a backup of the same database, a release of the same environment). */
+export class LockedError extends GuardiaError {
+  readonly code = 'locked';
+  override readonly httpStatus = 409;
+}
+
 export interface PublicError {
   code: string;
   message: string;

@@ -1,6 +1,9 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import type { CliIo } from './cli-io.js';
 import { registerAlertsCommand } from './commands/alerts-command.js';
+import { registerBackupCommand } from './commands/backup-command.js';
+import { openBackupSession } from './commands/backup-session.js';
+import { registerDrCommand } from './commands/dr-command.js';
 import { registerIncidentCommand } from './commands/incident-command.js';
 import { registerNotifyCommand } from './commands/notify-command.js';
 import { registerOutboxCommand } from './commands/outbox-command.js';
@@ -50,6 +53,8 @@ export function createProgram(io: CliIo) {
   registerOutboxCommand(program, io);
   registerIncidentCommand(program, io);
   registerRunbookCommand(program, io);
+  registerBackupCommand(program, io, openBackupSession);
+  registerDrCommand(program, io, openBackupSession);
   // Sub-commands inherit exit handling and output so usage errors are one line and exit 2.
   for (const command of program.commands) inherit(command, program);
   return program;

@@ -43,3 +43,7 @@ export type {
   TelegramChannelSpec,
   WebhookChannelSpec,
 } from './resolved-channel-config.js';
+export type {
+  BackupDatabaseConfig, BackupsConfig, DrillConfig, FileRepositoryConfig, RepositoryConfig, RetentionPolicy, S3RepositoryConfig, VerifyConfig,
+} from './resolved-backup-config.js';
+export { backupWarnings } from './resolve/resolve-backups.js';

@@ -1,3 +1,4 @@
+import type { BackupsConfig } from './resolved-backup-config.js';
 import type { ChannelConfig } from './resolved-channel-config.js';
 
 /**
@@ -41,6 +42,8 @@ export interface EnvironmentConfig {
   /** Redis URL. */
   redis?: string;
   probes: ProbeConfig[];
+  /** `backups:`, when configured. */
+  backups?: BackupsConfig;
 }
 
 /** Settings every probe kind shares. */

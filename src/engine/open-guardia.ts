@@ -1,4 +1,7 @@
 import { AlertService, AlertStateRepository, RuleManager } from '../alerts/index.js';
+import { dirname } from 'node:path';
+import { backupAlertRules, BackupRecords, BackupSignalPublisher, createBackupService, type LocalBackupService } from '../backups/index.js';
+import { VERSION } from '../cli/version.js';
 import type { Clock } from '../clock/index.js';
 import { createRedactor, type ResolvedConfig } from '../config/index.js';
 import { EventBus, type GuardiaEvents } from '../events/index.js';
@@ -35,6 +38,8 @@ export interface Guardia {
   silences: SilenceService;
   /** Incidents from firing alerts, escalated through the outbox; `runDaemon` starts it. */
   incidents: IncidentWatcher;
+  /** Backups of the environments with `backups:`; `runDaemon` schedules them. Undefined when none has. */
+  backups?: { service: LocalBackupService; signals: BackupSignalPublisher };
   /** The services the HTTP API and the CLI share. */
   services: HttpServices;
   redact: (text: string) => string;
@@ -73,6 +78,17 @@ export async function openGuardia(options: OpenGuardiaOptions): Promise<Guardia>
   metrics.collectedCounter(SERIES_LIMIT_METRIC, 'Samples dropped because their target reached its series limit.', ['target'], () =>
     [...tsdb.seriesLimitRejections()].map(([target, count]) => [{ target }, count]),
   );
+  // --- backups ---
+  const backedUp = config.environments.filter((env) => env.backups !== undefined);
+  const backupService = backedUp.length === 0 ? undefined : createBackupService({ config, db: store.db, clock, dataDir: dirname(options.storePath), guardiaVersion: VERSION, events });
+  const backupSignals = backupService && new BackupSignalPublisher({
+    service: backupService, history: new BackupRecords(store.db), tsdb,
+    environments: backedUp.map((env) => ({ name: env.name, databases: (env.backups?.databases ?? []).map((d) => d.name) })),
+  });
+  backupSignals?.register(metrics.registry);
+  // Built-in backup rules join the configured ones; a rule of the same name in the environment replaces one.
+  config.alerting.rules.push(...backupAlertRules(config));
+  // --- end backups ---
   const alertStates = new AlertStateRepository(store);
   const alerts = new RuleManager({
     config: config.alerting, tsdb, clock, events, repository: alertStates,
@@ -142,6 +158,7 @@ export async function openGuardia(options: OpenGuardiaOptions): Promise<Guardia>
     outbox: notifications.outbox,
     incidents: incidentApi(incidentService, ackLinks),
     query: new QueryService({ tsdb, now: () => clock.now() }),
+    ...(backupService ? { backups: { service: backupService, environments: backedUp.map((env) => env.name) } } : {}),
     configSummary: () => summarizeConfig(config, redact),
     metrics,
     ready: () => ready,
@@ -161,6 +178,7 @@ export async function openGuardia(options: OpenGuardiaOptions): Promise<Guardia>
     notifications,
     silences,
     incidents,
+    ...(backupService && backupSignals ? { backups: { service: backupService, signals: backupSignals } } : {}),
     services,
     redact,
     setReady: (state) => (ready = state),

@@ -3,6 +3,7 @@ import { RefusedError } from '../errors.js';
 import { createApp, isLoopbackHost, startHttpServer } from '../http/index.js';
 import type { Logger } from '../logging/index.js';
 import { Scheduler, StoreJobStateRepository } from '../scheduler/index.js';
+import { BackupSchedules } from './backup-jobs.js';
 import { heartbeatJob } from './heartbeat-job.js';
 import { maintenanceJobs } from './maintenance-jobs.js';
 import type { Guardia } from './open-guardia.js';
@@ -58,6 +59,10 @@ export async function runDaemon(guardia: Guardia, options: DaemonOptions): Promi
     }
   }
   for (const job of maintenanceJobs(guardia, log)) scheduler.add(job);
+  // Backups: reconcile runs a dead process left, then arm the cron schedules of backup, verify and drill.
+  const backupSchedules = guardia.backups && new BackupSchedules({ ...guardia.backups, environments: guardia.config.environments, clock, log });
+  backupSchedules?.start();
+  for (const job of backupSchedules?.signalJobs() ?? []) scheduler.add(job);
   // Notifications follow alert events from the first evaluation on; start() resumes saved groups and outbox rows.
   const stopNotifications = await guardia.notifications.start(events);
   scheduler.add({
@@ -95,6 +100,7 @@ export async function runDaemon(guardia: Guardia, options: DaemonOptions): Promi
   log.info('stopping');
   guardia.setReady({ ready: false, reason: 'stopping' });
   await scheduler.stop();
+  await backupSchedules?.stop();
   await guardia.alerts.stop();
   stopNotifications();
   stopIncidents();

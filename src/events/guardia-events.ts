@@ -1,4 +1,5 @@
 import type { AlertInstance } from '../alerts/alert-instance.js';
+import type { DrillReport, VerificationReport } from '../backups/backup-service.js';
 import type { ProbeResult, ProbeStatus } from '../probes/probe.js';
 
 /** Every event guardia publishes, by name. */
@@ -19,4 +20,16 @@ export interface GuardiaEvents {
   'job:overlap': { jobId: string; scheduledAt: number };
   /** A run exceeded its hard deadline and its slot was released. */
   'job:timeout': { jobId: string; startedAt: number };
+  /** A backup of one database started (its lock is held). */
+  'backup:started': { id: string; environment: string; database: string; at: number };
+  /** A backup's manifest was written to every repository. */
+  'backup:completed': { id: string; environment: string; database: string; startedAt: number; endedAt: number; rawBytes: number; storedBytes: number };
+  /** A backup failed or was aborted; its partial files were removed. */
+  'backup:failed': { id: string; environment: string; database: string; at: number; reason: string };
+  /** A verification of a backup passed. */
+  'backup:verified': VerificationReport;
+  /** A verification of a backup failed. */
+  'backup:verify_failed': VerificationReport;
+  /** A disaster-recovery drill finished (passed or not). */
+  'drill:completed': DrillReport;
 }

@@ -4,6 +4,7 @@ import { errorResponse } from './error-handler.js';
 import type { HttpServices } from './http-deps.js';
 import { alertRoutes } from './routes/alert-routes.js';
 import { apiRoutes } from './routes/api-routes.js';
+import { backupRoutes } from './routes/backup-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { ackLinkRoute, incidentRoutes } from './routes/incident-routes.js';
 import { metricsRoute } from './routes/metrics-route.js';
@@ -33,6 +34,7 @@ export function createApp(services: HttpServices, options: AppOptions): Hono {
   app.route('/api/v1', outboxRoutes(services, { loopback: options.loopback }));
   app.route('/api/v1', alertRoutes(services, { loopback: options.loopback }));
   app.route('/api/v1', incidentRoutes(services, { loopback: options.loopback }));
+  app.route('/api/v1', backupRoutes(services, { loopback: options.loopback }));
   app.route('/', ackLinkRoute(services));
   app.notFound((c) => errorResponse(c, new NotFoundError(`no route for ${c.req.method} ${c.req.path}`), redact));
   app.onError((error, c) => errorResponse(c, error, redact, options.onError));

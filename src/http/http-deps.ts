@@ -1,4 +1,5 @@
 import type { AlertFilter, AlertInstance } from '../alerts/index.js';
+import type { BackupService } from '../backups/backup-service.js';
 import type { Incident, IncidentStatus, IncidentView, TimelineEntry } from '../incidents/index.js';
 import type { NewSilence, OutboxEntry, OutboxStatus, Silence } from '../notifiers/index.js';
 import type { ProbeResult, ProbeStatus } from '../probes/probe.js';
@@ -100,6 +101,8 @@ export interface HttpServices {
     labelNames(selectors: readonly string[], start: number, end: number): Promise<string[]>;
     labelValues(label: string, selectors: readonly string[], start: number, end: number): Promise<string[]>;
   };
+  /** Backups and drills (`/api/v1/backups`, `/api/v1/drills`); absent when no environment has `backups:`. */
+  backups?: { service: BackupService; environments: readonly string[] };
   /** Config summary without secrets. */
   configSummary(): unknown;
   metrics: { contentType: string; render(): Promise<string> };

@@ -21,6 +21,10 @@ export interface Database {
   incident: IncidentTable;
   incident_alert: IncidentAlertTable;
   incident_event: IncidentEventTable;
+  backup_runs: BackupRunsTable;
+  backup_verifications: BackupVerificationsTable;
+  backup_drills: BackupDrillsTable;
+  locks: LocksTable;
 }
 
 export interface MetaTable {
@@ -230,4 +234,65 @@ export interface IncidentEventTable {
   text: string;
   /** JSON object with details (a runbook step's command, exit status and output). */
   data: string | null;
+}
+
+// --- backups and locks (migration 006, src/backups, src/locks) ---
+
+/** One backup, verify, restore or drill, from its start; `running` rows of a dead holder were interrupted. */
+export interface BackupRunsTable {
+  /** For a backup, the backup's id (`20261122T020000Z-3f9a`). */
+  id: string;
+  environment: string;
+  database: string;
+  /** `backup` | `verify` | `restore` | `drill`. */
+  operation: string;
+  /** `running` | `completed` | `failed` | `interrupted`. */
+  status: string;
+  started_at: number;
+  ended_at: number | null;
+  /** JSON `Progress` of the running operation. */
+  progress: string | null;
+  /** One-line reason of a failure. */
+  error: string | null;
+  /** `pid@host (backup production/app)`. */
+  holder: string;
+}
+
+/** One verification of a backup: by `verify` or as part of a drill. */
+export interface BackupVerificationsTable {
+  id: string;
+  backup_id: string;
+  environment: string;
+  database: string;
+  started_at: number;
+  ended_at: number;
+  /** 1 or 0. */
+  passed: number;
+  restore_ms: number;
+  /** JSON `CheckResult[]`. */
+  checks: string;
+  /** `verify` | `drill`. */
+  kind: string;
+}
+
+/** One disaster-recovery drill with its whole report. */
+export interface BackupDrillsTable {
+  id: string;
+  environment: string;
+  database: string;
+  backup_id: string;
+  started_at: number;
+  ended_at: number;
+  /** 1 or 0. */
+  passed: number;
+  /** JSON `DrillReport`. */
+  report: string;
+}
+
+/** A named lease shared by every process on the store (`backup:production/app`). */
+export interface LocksTable {
+  name: string;
+  holder: string;
+  acquired_at: number;
+  expires_at: number;
 }

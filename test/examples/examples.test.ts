@@ -13,10 +13,10 @@ const seeds = ['autorenta', 'epagal', 'alojamientos', 'quintas-crm', 'metabuilde
 
 describe('examples', () => {
   it('has one folder per seed plan, plus the demo and alerting-local', () => {
-    expect(readdirSync(examplesDir).sort()).toEqual([...seeds, 'demo', 'alerting-local'].sort());
+    expect(readdirSync(examplesDir).sort()).toEqual([...seeds, 'demo', 'alerting-local', 'backup-local'].sort());
   });
 
-  it.each([...seeds, 'demo', 'alerting-local'])('%s validates with no environment variables set, and has a README', async (name) => {
+  it.each([...seeds, 'demo', 'alerting-local', 'backup-local'])('%s validates with no environment variables set, and has a README', async (name) => {
     const config = await loadConfig(join(examplesDir, name, 'guardia.yaml'), { env: {} });
     expect(config.environments.length).toBeGreaterThan(0);
     if (name !== 'demo') expect(existsSync(join(examplesDir, name, 'README.md'))).toBe(true);

@@ -1,4 +1,5 @@
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
+import { backupWarnings } from '../../config/index.js';
 import { ConfigError, type ConfigProblem } from '../../errors.js';
 import { CliContext } from '../cli-context.js';
 import type { CliIo, GlobalOptions } from '../cli-io.js';
@@ -15,6 +16,7 @@ export function registerValidateCommand(program: CommandUnknownOpts, io: CliIo):
       const ctx = new CliContext(io, options);
       try {
         const config = await ctx.loadConfig();
+        for (const warning of backupWarnings(config.environments)) io.stderr(`guardia: warning: ${warning}\n`);
         const probes = config.environments.reduce((n, e) => n + e.probes.length, 0);
         emit(
           io,

@@ -2,6 +2,7 @@ import { dirname, isAbsolute, resolve as resolvePath } from 'node:path';
 import type { ConfigPath, ProblemSink } from '../problems/path-problem.js';
 import type { ResolvedConfig } from '../resolved-config.js';
 import type { ParsedConfig } from '../schema/config-schema.js';
+import { attachBackups } from './resolve-backups.js';
 import { checkHeartbeatTokens } from './check-heartbeat-tokens.js';
 import { checkProbeDependencies } from './resolve-probe-dependencies.js';
 import { resolveAlerting } from './resolve-alerts.js';
@@ -36,6 +37,7 @@ export function resolveConfig(parsed: ParsedConfig, ctx: ResolveContext): Resolv
   );
   checkHeartbeatTokens(environments, ctx.problems);
   checkProbeDependencies(environments, ctx.problems);
+  attachBackups(environments, parsed.environments, { dir, problems: ctx.problems });
   const config: ResolvedConfig = {
     file: ctx.file,
     dir,

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { GOT } from '../problems/path-problem.js';
 import { alertsSchema } from './alerts/alert-rule-schema.js';
+import { backupsSchema } from './backups/backups-schema.js';
 import { nameField } from './internal/name-field.js';
 import { optional } from './internal/optional-field.js';
 import { containerError } from './internal/parsed-text.js';
@@ -23,6 +24,7 @@ export const environmentSchema = strictObject({
     z.record(nameField('a probe name'), probeSchema, { error: containerError(`expected a mapping of probe names to probes${GOT}`) }),
   ).describe('Probes, by name. A probe id is `<environment>/<probe>`.'),
   alerts: alertsSchema,
+  backups: backupsSchema,
 });
 
 /** `environments:` — at least one, by name, in file order. */

@@ -1,0 +1,70 @@
+import { Encrypter } from 'age-encryption';
+import { BackupFailedError, ClientToolError } from '../../errors.js';
+import type { ArchiveCodec, ArchiveCodecOptions } from './archive-codec.js';
+import { findExecutable } from './find-executable.js';
+import { compressStage, decompressStage, decryptStage, encryptStage, type CodecTools } from './internal/codec-tools.js';
+import { decodeStream } from './internal/decode-stream.js';
+import { encodeFile } from './internal/encode-file.js';
+import type { Stage } from './internal/process-stage.js';
+
+/**
+ * An `ArchiveCodec` for this machine: `zstd` compression when the zstd CLI is on `PATH` (else
+ * `gzip`, meaning pg_dump compressed and the codec does not), age encryption to
+ * `options.recipients` with the age CLI or, without it, the `age-encryption` package. Throws
+ * `ClientToolError` when `compression: 'zstd'` is asked for without the CLI and
+ * `BackupFailedError` for a recipient that is not an age public key.
+ */
+export async function createArchiveCodec(options: ArchiveCodecOptions): Promise<ArchiveCodec> {
+  const env = options.env ?? process.env;
+  const tools: CodecTools = { zstd: findExecutable('zstd', env), age: findExecutable('age', env), env };
+  const compression = options.compression ?? (tools.zstd === undefined ? 'gzip' : 'zstd');
+  if (compression === 'zstd' && tools.zstd === undefined) {
+    throw new ClientToolError('zstd compression needs the zstd CLI: install it (e.g. `apt-get install zstd`)');
+  }
+  const recipients = [...options.recipients];
+  checkRecipients(recipients);
+  const encrypted = recipients.length > 0;
+  const zstd = compression === 'zstd';
+  return {
+    compression,
+    recipients,
+    suffix: `${zstd ? '.zst' : ''}${encrypted ? '.age' : ''}`,
+    encodeFile(plainFile, storedFile, encodeOptions = {}) {
+      const stages: Stage[] = [];
+      if (zstd) stages.push(compressStage(tools));
+      if (encrypted) stages.push(encryptStage(tools, recipients));
+      return encodeFile(plainFile, storedFile, stages, encodeOptions.signal);
+    },
+    async decodeTo(stored, plainFile, expect, decodeOptions = {}) {
+      const { identityFile, signal } = decodeOptions;
+      const stages: Stage[] = [];
+      if (encrypted) {
+        if (identityFile === undefined) {
+          throw new BackupFailedError(`${expect.path} is encrypted: an age identity is needed to read it (--identity FILE or BACKUP_AGE_IDENTITY_FILE)`);
+        }
+        stages.push(decryptStage(tools, identityFile));
+      }
+      if (zstd) stages.push(decompressStage(tools));
+      await decodeStream(stored, plainFile, expect, stages, (error) => describeDecodeFailure(error, expect.path, identityFile), signal);
+    },
+  };
+}
+
+/** age's own parser, so a typo fails when the codec is made rather than mid-backup. */
+function checkRecipients(recipients: readonly string[]): void {
+  for (const recipient of recipients) {
+    try {
+      new Encrypter().addRecipient(recipient);
+    } catch (error) {
+      throw new BackupFailedError(`"${recipient}" is not an age recipient (a public key starting with age1): ${(error as Error).message}`);
+    }
+  }
+}
+
+function describeDecodeFailure(error: unknown, path: string, identityFile: string | undefined): { message: string; damageIsPossible: boolean } {
+  const text = error instanceof Error ? error.message : String(error);
+  if (identityFile !== undefined && /no identity matched/i.test(text)) {
+    return { message: `${path} cannot be decrypted with identity ${identityFile}: no matching key`, damageIsPossible: false };
+  }
+  return { message: `${path} cannot be decoded: ${text}`, damageIsPossible: true };
+}

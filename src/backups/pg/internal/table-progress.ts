@@ -1,0 +1,29 @@
+/** A table named in a pg_dump or pg_restore `--verbose` line. */
+export interface ProgressTable {
+  schema: string;
+  name: string;
+}
+
+const DUMPING = /^pg_dump: dumping contents of table "(.*)"$/;
+const RESTORING = /^pg_restore: processing data for table "(.*)"$/;
+
+/** The table of `pg_dump: dumping contents of table "public.x"`, else undefined. */
+export function dumpedTable(line: string): ProgressTable | undefined {
+  return tableOf(DUMPING.exec(line)?.[1]);
+}
+
+/** The table of `pg_restore: processing data for table "public.x"`, else undefined. */
+export function restoredTable(line: string): ProgressTable | undefined {
+  return tableOf(RESTORING.exec(line)?.[1]);
+}
+
+/**
+ * pg prints `schema.name` unquoted, so a dot inside a schema name is ambiguous; schemas with
+ * dots are rarer than tables with them, so the first dot splits.
+ */
+function tableOf(qualified: string | undefined): ProgressTable | undefined {
+  if (qualified === undefined) return undefined;
+  const dot = qualified.indexOf('.');
+  if (dot < 0) return undefined;
+  return { schema: qualified.slice(0, dot), name: qualified.slice(dot + 1) };
+}

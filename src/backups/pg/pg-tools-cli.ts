@@ -1,0 +1,137 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { ClientToolError } from '../../errors.js';
+import { splitPassword } from './internal/connection-secrets.js';
+import { findPgTool } from './internal/find-pg-tool.js';
+import { majorOf, parseToolVersion, serverVersion } from './internal/pg-version.js';
+import { PgToolFailedError, runPgTool } from './internal/run-pg-tool.js';
+import { dumpedTable, restoredTable, type ProgressTable } from './internal/table-progress.js';
+import type { DumpOptions, PgToolVersion, PgTools, RestoreRunOptions } from './pg-tools.js';
+
+const execFileAsync = promisify(execFile);
+
+type ToolName = 'pg_dump' | 'pg_dumpall' | 'pg_restore' | 'psql';
+
+export interface PgToolsCliOptions {
+  /** Environment for finding (`PG_BINDIR`, `PATH`) and running the tools; `PG*` variables pass through. Default: this process's. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * `PgTools` over the installed PostgreSQL client programs, run with argument arrays (no shell).
+ * Tools are looked up in `PG_BINDIR` when set, else on `PATH`, else in Debian's
+ * `/usr/lib/postgresql/<newest>/bin`. A connection URL's password travels in `PGPASSWORD`,
+ * never on the command line or in an error. Restores keep owners and privileges (the roles
+ * come from the backup's globals), as a faithful copy of the database needs.
+ */
+export function createPgTools(options: PgToolsCliOptions = {}): PgTools {
+  const env = options.env ?? process.env;
+  const versions = new Map<ToolName, Promise<PgToolVersion>>();
+
+  const version = (tool: ToolName): Promise<PgToolVersion> => {
+    let known = versions.get(tool);
+    if (known === undefined) {
+      known = readVersion(tool, env);
+      versions.set(tool, known);
+      known.catch(() => versions.delete(tool));
+    }
+    return known;
+  };
+
+  /** `tool args --dbname=URL [input]`, the URL's password moved into PGPASSWORD. */
+  const run = (tool: ToolName, args: string[], url: string, extra: { input?: string; signal?: AbortSignal; onLine?: (line: string) => void } = {}) => {
+    const secret = splitPassword(url);
+    const runEnv = secret.password === undefined ? env : { ...env, PGPASSWORD: secret.password };
+    const fullArgs = [...args, `--dbname=${secret.url}`, ...(extra.input === undefined ? [] : [extra.input])];
+    return runPgTool(tool, findPgTool(tool, env), fullArgs, { env: runEnv, signal: extra.signal, onStderrLine: extra.onLine });
+  };
+
+  return {
+    version,
+
+    async assertCanDump(serverVersionNum) {
+      const client = await version('pg_dump');
+      const server = serverVersion(serverVersionNum);
+      if (client.major < server.major) {
+        throw new ClientToolError(`pg_dump ${client.text} is older than the server (${server.text}): ${installHint(server.major)}`);
+      }
+    },
+
+    async assertCanRestore(dumpClientVersion) {
+      const local = await version('pg_restore');
+      const dumpMajor = majorOf(dumpClientVersion);
+      if (dumpMajor !== undefined && local.major < dumpMajor) {
+        throw new ClientToolError(`pg_restore ${local.text} is older than the pg_dump ${dumpClientVersion} that wrote this backup: ${installHint(dumpMajor)}`);
+      }
+    },
+
+    dump(dumpOptions: DumpOptions) {
+      const { dir, jobs, uncompressed, snapshot, excludeTableData, signal, onTable } = dumpOptions;
+      const args = ['--format=directory', `--jobs=${jobs}`, `--file=${dir}`, '--verbose'];
+      if (uncompressed) args.push('--compress=0');
+      if (snapshot !== undefined) args.push(`--snapshot=${snapshot}`);
+      for (const pattern of excludeTableData) args.push(`--exclude-table-data=${pattern}`);
+      return run('pg_dump', args, dumpOptions.url, { signal, onLine: reportTables(dumpedTable, onTable) });
+    },
+
+    async dumpGlobals({ url, file, signal }) {
+      const args = ['--globals-only', `--file=${file}`];
+      try {
+        await run('pg_dumpall', args, url, { signal });
+        return { rolePasswords: true };
+      } catch (error) {
+        // Managed servers (RDS, Cloud SQL, Azure…) do not let anyone read pg_authid.
+        if (!(error instanceof PgToolFailedError) || !/permission denied for (table|relation) pg_authid/.test(error.stderr)) throw error;
+        await run('pg_dumpall', [...args, '--no-role-passwords'], url, { signal });
+        return { rolePasswords: false };
+      }
+    },
+
+    restore(restoreOptions: RestoreRunOptions) {
+      const { dir, jobs, tables = [], signal, onTable } = restoreOptions;
+      const owners = restoreOptions.withoutOwners ? ['--no-owner', '--no-privileges'] : [];
+      const args = ['--format=directory', `--jobs=${jobs}`, '--exit-on-error', '--verbose', ...owners, ...tableArgs(tables)];
+      return run('pg_restore', args, restoreOptions.url, { input: dir, signal, onLine: reportTables(restoredTable, onTable) });
+    },
+  };
+}
+
+async function readVersion(tool: ToolName, env: NodeJS.ProcessEnv): Promise<PgToolVersion> {
+  const file = findPgTool(tool, env);
+  const output = await execFileAsync(file, ['--version'], { env }).then(
+    (result) => result.stdout,
+    (error: unknown) => {
+      throw new ClientToolError(`${tool} (${file}) does not run: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    },
+  );
+  const parsed = parseToolVersion(output);
+  if (parsed === undefined) throw new ClientToolError(`${tool} (${file}) reports an unknown version: ${output.trim().slice(0, 200)}`);
+  return parsed;
+}
+
+function installHint(major: number): string {
+  return `install the PostgreSQL ${major} client (e.g. \`apt-get install postgresql-client-${major}\`, or set PG_BINDIR)`;
+}
+
+/**
+ * `-t` per table; pg_restore matches unqualified names, so `schema.name` also adds `-n schema`
+ * (which then limits every `-t` to the schemas named).
+ */
+function tableArgs(tables: readonly string[]): string[] {
+  const schemas = new Set<string>();
+  const args: string[] = [];
+  for (const table of tables) {
+    const dot = table.indexOf('.');
+    if (dot > 0) schemas.add(table.slice(0, dot));
+    args.push(`--table=${dot > 0 ? table.slice(dot + 1) : table}`);
+  }
+  return [...[...schemas].map((schema) => `--schema=${schema}`), ...args];
+}
+
+function reportTables(parse: (line: string) => ProgressTable | undefined, onTable: ((table: ProgressTable) => void) | undefined) {
+  if (onTable === undefined) return undefined;
+  return (line: string) => {
+    const table = parse(line);
+    if (table !== undefined) onTable(table);
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * The PostgreSQL client programs a backup runs, found on `PATH` (or `PG_BINDIR`), with their
+ * versions. Every failure is a guardia error: a tool missing or too old is `ClientToolError`
+ * (exit 3) naming both versions and how to install the right client; a failed run is
+ * `BackupFailedError` with pg's last error lines (no passwords).
+ */
+export interface PgTools {
+  /** Major and full version of each tool, e.g. `{ major: 15, text: '15.10' }`. */
+  version(tool: 'pg_dump' | 'pg_dumpall' | 'pg_restore' | 'psql'): Promise<PgToolVersion>;
+  /** Throws `ClientToolError` unless pg_dump's major ≥ the server's (`server_version_num`). */
+  assertCanDump(serverVersionNum: number): Promise<void>;
+  /** Throws `ClientToolError` unless pg_restore can read an archive written by `pg_dump` of that version. */
+  assertCanRestore(dumpClientVersion: string): Promise<void>;
+  /** `pg_dump -Fd -j N [-Z0] --snapshot … --exclude-table-data …`, reporting each table as it is dumped. */
+  dump(options: DumpOptions): Promise<void>;
+  /** `pg_dumpall --globals-only`, retried with `--no-role-passwords` when the server refuses reading pg_authid. */
+  dumpGlobals(options: { url: string; file: string; signal?: AbortSignal }): Promise<{ rolePasswords: boolean }>;
+  /** `pg_restore -Fd -j N --exit-on-error --no-owner? [-t …] -d url dir`, reporting each table as it is restored. */
+  restore(options: RestoreRunOptions): Promise<void>;
+}
+
+export interface PgToolVersion {
+  major: number;
+  text: string;
+}
+
+export interface DumpOptions {
+  url: string;
+  dir: string;
+  jobs: number;
+  /** true: `-Z0` (guardia compresses); false: pg_dump's own gzip. */
+  uncompressed: boolean;
+  /** From `pg_export_snapshot()` of the transaction that counted rows, so counts and dump agree. */
+  snapshot?: string;
+  excludeTableData: readonly string[];
+  signal?: AbortSignal;
+  onTable?: (table: { schema: string; name: string }) => void;
+}
+
+export interface RestoreRunOptions {
+  url: string;
+  dir: string;
+  jobs: number;
+  tables?: readonly string[];
+  /** `--no-owner --no-privileges`: for a server that may lack the backup's roles (a separate verify server). */
+  withoutOwners?: boolean;
+  signal?: AbortSignal;
+  onTable?: (table: { schema: string; name: string }) => void;
+}
