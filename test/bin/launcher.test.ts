@@ -18,7 +18,7 @@ function guardia(args: string[], env: NodeJS.ProcessEnv = {}) {
 beforeAll(() => {
   // The launcher runs dist/; build it from the sources under test.
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-}, 120_000);
+}, 300_000);
 
 describe('bin/guardia', () => {
   it('prints help and version with exit 0', () => {

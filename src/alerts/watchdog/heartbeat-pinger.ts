@@ -84,6 +84,8 @@ export class HeartbeatPinger {
       await response.body?.cancel();
       if (!response.ok) this.deps.onSkip?.(`heartbeat ping answered HTTP ${response.status}; retrying next tick`);
     } catch (error) {
+      // Stopping cut the ping short: nothing failed.
+      if (signal?.aborted) return;
       this.deps.onSkip?.('heartbeat ping failed; retrying next tick', error);
     }
   }
