@@ -80,8 +80,8 @@ function context(config: BackupsConfig, probes: ProbeConfig[] = [], repositories
   return { clock: systemClock, dataDir, environment: 'production', config, repositories, createCodec: createArchiveCodec, pgTools, pgAdmin, probes, records, env: {} };
 }
 
-async function backup(config: BackupsConfig, repositories = [repository]): Promise<BackupManifest> {
-  const codec = await createArchiveCodec({ recipients: config.encryptTo });
+async function backup(config: BackupsConfig, repositories = [repository], compression?: 'gzip'): Promise<BackupManifest> {
+  const codec = await createArchiveCodec({ recipients: config.encryptTo, ...(compression ? { compression } : {}) });
   const locks = createStoreLocks(store.db, { clock: systemClock });
   const deps = { clock: systemClock, dataDir, records, locks, pgTools, pgAdmin, codec, repositories, guardiaVersion: 'test' };
   return runBackup(deps, { environment: 'production', config, database: config.databases[0]! });
@@ -106,6 +106,15 @@ describe('backup round trip', () => {
     expect(await databaseFingerprint(cluster, 'restored')).toEqual(source);
     // Roles are kept beside the restore, never applied to the target server on their own.
     expect(readFileSync(report.globalsFile!, 'utf8')).toContain(`CREATE ROLE ${FIXTURE_ROLE}`);
+  }, 120_000);
+
+  it('round-trips with pg_dump\'s own gzip when zstd is not used', async () => {
+    const gzipRepository = new FileRepository({ kind: 'file', path: join(dataDir, 'gzip-repository'), display: 'file:./gzip-repository' });
+    const manifest = await backup(backupsConfig(), [gzipRepository], 'gzip');
+    expect(manifest.compression).toBe('gzip');
+    expect(manifest.files.some((f) => f.path.endsWith('.dat.gz'))).toBe(true);
+    await restoreBackup(context(backupsConfig(), [], [gzipRepository]), { manifest, repository: gzipRepository, to: cluster.url('restored_gzip') });
+    expect(await databaseFingerprint(cluster, 'restored_gzip')).toEqual(source);
   }, 120_000);
 
   it('refuses a non-empty target without yes, naming host, port, database and size', async () => {
