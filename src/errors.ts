@@ -175,6 +175,11 @@ export class LockedError extends GuardiaError {
   override readonly httpStatus = 409;
 }
 
+/** A migration of the app database failed or cannot be applied (edited after it was applied, numbered twice). */
+export class MigrationError extends GuardiaError {
+  readonly code = 'migration_failed';
+}
+
 export interface PublicError {
   code: string;
   message: string;

@@ -5,10 +5,12 @@ import { registerBackupCommand } from './commands/backup-command.js';
 import { openBackupSession } from './commands/backup-session.js';
 import { registerDrCommand } from './commands/dr-command.js';
 import { registerIncidentCommand } from './commands/incident-command.js';
+import { registerMigrateCommand } from './commands/migrate-command.js';
 import { registerNotifyCommand } from './commands/notify-command.js';
 import { registerOutboxCommand } from './commands/outbox-command.js';
 import { registerProbeCommand } from './commands/probe-command.js';
 import { registerQueryCommands } from './commands/query-command.js';
+import { registerReleaseCommand } from './commands/release-command.js';
 import { registerRunbookCommand } from './commands/runbook-command.js';
 import { registerRulesCommand } from './commands/rules-command.js';
 import { registerSchemaCommand } from './commands/schema-command.js';
@@ -16,6 +18,7 @@ import { registerSilenceCommand } from './commands/silence-command.js';
 import { registerStatusCommand } from './commands/status-command.js';
 import { registerTokenCommand } from './commands/token-command.js';
 import { registerUpCommand } from './commands/up-command.js';
+import { registerUserCommand } from './commands/user-command.js';
 import { registerValidateCommand } from './commands/validate-command.js';
 import { VERSION } from './version.js';
 
@@ -45,6 +48,7 @@ export function createProgram(io: CliIo) {
   registerStatusCommand(program, io);
   registerProbeCommand(program, io);
   registerTokenCommand(program, io);
+  registerUserCommand(program, io);
   registerQueryCommands(program, io);
   registerRulesCommand(program, io);
   registerAlertsCommand(program, io);
@@ -55,6 +59,8 @@ export function createProgram(io: CliIo) {
   registerRunbookCommand(program, io);
   registerBackupCommand(program, io, openBackupSession);
   registerDrCommand(program, io, openBackupSession);
+  registerMigrateCommand(program, io);
+  registerReleaseCommand(program, io);
   // Sub-commands inherit exit handling and output so usage errors are one line and exit 2.
   for (const command of program.commands) inherit(command, program);
   return program;

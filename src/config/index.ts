@@ -1,5 +1,6 @@
 export type {
   EnvironmentConfig,
+  MigrationsConfig,
   HealthVocabulary,
   HeartbeatProbeSpec,
   HttpProbeSpec,
@@ -10,6 +11,7 @@ export type {
   ProbeConfig,
   ProbeKind,
   ResolvedConfig,
+  StatusPageConfig,
   StatusRange,
   TcpProbeSpec,
 } from './resolved-config.js';
@@ -18,6 +20,7 @@ export type { HeartbeatPingConfig } from './resolved-config.js';
 export type { IncidentPolicyConfig, IncidentsConfig, IncidentSeverity } from './resolved-config.js';
 export type { AlertSeverity, InhibitRuleConfig, MaintenanceWindowConfig, RouteConfig, RoutingConfig } from './resolved-config.js';
 export { loadConfig } from './load-config.js';
+export { MIGRATIONS_DEFAULTS } from './resolve/resolve-migrations.js';
 export type { LoadConfigOptions } from './load-config.js';
 export { configJsonSchema } from './config-json-schema.js';
 export { createRedactor } from './secret-redactor.js';

@@ -1,5 +1,6 @@
 import type { BackupsConfig } from './resolved-backup-config.js';
 import type { ChannelConfig } from './resolved-channel-config.js';
+import type { ReleaseConfig } from './schema/release/release-config.js';
 
 /**
  * The resolved configuration: what `resolveConfig()` returns once `guardia.yaml` has been
@@ -44,6 +45,32 @@ export interface EnvironmentConfig {
   probes: ProbeConfig[];
   /** `backups:`, when configured. */
   backups?: BackupsConfig;
+  /** `release:`, when configured. */
+  release?: ReleaseConfig;
+  /** `migrations:`, when configured (otherwise `MIGRATIONS_DEFAULTS` apply). */
+  migrations?: MigrationsConfig;
+  /** `status_page:`, when the environment has a public status page. */
+  statusPage?: StatusPageConfig;
+}
+
+/** A public status page (`/status/<env>`): which probes it shows, under which names. */
+export interface StatusPageConfig {
+  title: string;
+  description?: string;
+  /** In file order; `probe` is the probe's name within the environment. */
+  components: { probe: string; name: string }[];
+  /** Whether open incidents affecting the components are shown (with their public updates only). */
+  incidents: boolean;
+}
+
+/** The app database's migrations of one environment. */
+export interface MigrationsConfig {
+  /** Absolute directory of the `NNNN_name.sql` files. */
+  dir: string;
+  /** History table name. */
+  table: string;
+  lockTimeoutMs: number;
+  statementTimeoutMs: number;
 }
 
 /** Settings every probe kind shares. */

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     [
       `demo app:  ${server.url}  (switch modes: curl -X POST ${server.url}/switch/failing | slow | degraded | ok)`,
       `guardia:   http://127.0.0.1:4680/api/v1/status   /metrics   (Ctrl-C stops both)`,
+      `status:    http://127.0.0.1:4680/status/demo   (the public status page)`,
       '',
     ].join('\n'),
   );

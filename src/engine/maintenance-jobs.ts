@@ -39,5 +39,12 @@ export function maintenanceJobs(guardia: Guardia, log: Logger): Job[] {
       deadlineMs: 300_000,
       run: guarded('rollups and retention', () => guardia.tsdb.maintain(guardia.clock.now())),
     },
+    {
+      id: 'guardia:session-purge',
+      everyMs: MAINTAIN_EVERY_MS,
+      jitterMs: 5_000,
+      deadlineMs: 60_000,
+      run: guarded('purging expired sessions', async () => void (await guardia.sessions.purgeExpired())),
+    },
   ];
 }

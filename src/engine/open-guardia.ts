@@ -2,6 +2,7 @@ import { AlertService, AlertStateRepository, RuleManager } from '../alerts/index
 import { dirname } from 'node:path';
 import { backupAlertRules, BackupRecords, BackupSignalPublisher, createBackupService, type LocalBackupService } from '../backups/index.js';
 import { VERSION } from '../cli/version.js';
+import { liveFeedOf, RecentFailures, TsdbProbeHistory } from '../dashboard/index.js';
 import type { Clock } from '../clock/index.js';
 import { createRedactor, type ResolvedConfig } from '../config/index.js';
 import { EventBus, type GuardiaEvents } from '../events/index.js';
@@ -13,12 +14,16 @@ import { AckLinks, incidentApi, IncidentLinks, IncidentRepository, IncidentServi
 import { createProbeRunner, HeartbeatService, type ProbeRunner } from '../probes/index.js';
 import { loadProbeStates } from '../probes/index.js';
 import { QueryService } from '../query/index.js';
+import { StatusPageService } from '../status-page/index.js';
 import { openSqliteStore, type Store } from '../store/index.js';
 import { TokenService } from '../tokens/index.js';
+import { SessionService, userAccess, UserService } from '../users/index.js';
 import { createTsdb, SERIES_LIMIT_METRIC, type Tsdb, type TsdbOptions } from '../tsdb/index.js';
 import { summarizeConfig } from './config-summary.js';
+import { summarizeEnvironments } from '../dashboard/environments/environment-settings.js';
 import { ProbeService } from './probe-service.js';
 import { StatusService } from './status-service.js';
+import { createReleaseDeps, ReleaseService } from '../releases/index.js';
 
 /** Everything a command or the daemon works with, opened over one store. */
 export interface Guardia {
@@ -30,6 +35,8 @@ export interface Guardia {
   runner: ProbeRunner;
   heartbeats: HeartbeatService;
   tokens: TokenService;
+  /** Dashboard browser sessions; the maintenance job purges expired ones. */
+  sessions: SessionService;
   metrics: MetricsRegistry;
   /** Alert rule evaluation; `runDaemon` starts it (commands only read alert states). */
   alerts: RuleManager;
@@ -74,6 +81,7 @@ export async function openGuardia(options: OpenGuardiaOptions): Promise<Guardia>
     expose: (probeId, families) => metrics.exposeFamilies(probeId, families),
   });
   const tokens = new TokenService(store, clock);
+  const sessions = new SessionService(store, clock);
   events.on('probe:result', (result) => metrics.observeProbe(result));
   metrics.collectedCounter(SERIES_LIMIT_METRIC, 'Samples dropped because their target reached its series limit.', ['target'], () =>
     [...tsdb.seriesLimitRejections()].map(([target, count]) => [{ target }, count]),
@@ -140,6 +148,11 @@ export async function openGuardia(options: OpenGuardiaOptions): Promise<Guardia>
     now: () => clock.now(),
     rawRetentionMs: tsdbOptions.rawRetentionMs,
   });
+  // --- dashboard ---
+  const recentFailures = new RecentFailures();
+  events.on('probe:result', (result) => recentFailures.observe(result));
+  const probeHistory = new TsdbProbeHistory({ tsdb, rawRetentionMs: tsdbOptions.rawRetentionMs, failures: recentFailures, now: () => clock.now() });
+  // --- end dashboard ---
   let ready: { ready: boolean; reason?: string } = { ready: false, reason: 'starting' };
   const services: HttpServices = {
     project: config.project,
@@ -153,13 +166,30 @@ export async function openGuardia(options: OpenGuardiaOptions): Promise<Guardia>
       },
     },
     tokens,
+    users: userAccess(new UserService(store, clock), sessions),
     alerts: new AlertService(alertStates),
     silences,
     outbox: notifications.outbox,
     incidents: incidentApi(incidentService, ackLinks),
     query: new QueryService({ tsdb, now: () => clock.now() }),
     ...(backupService ? { backups: { service: backupService, environments: backedUp.map((env) => env.name) } } : {}),
+    // Releases approved over the API run in the daemon; their output lives in each step's recorded tail.
+    ...(config.environments.some((env) => env.release !== undefined)
+      ? { releases: new ReleaseService(createReleaseDeps({ config, store, clock, runner, heartbeats, notifications, ...(backupService ? { backups: { service: backupService } } : {}), redact, output: () => undefined, baseEnv: process.env, externalUrl: `http://${listen.host.includes(':') ? `[${listen.host}]` : listen.host}:${listen.port}` })) }
+      : {}),
+    probeHistory,
+    live: liveFeedOf(events),
+    ...(config.environments.some((env) => env.statusPage !== undefined)
+      ? {
+          statusPages: new StatusPageService({
+            environments: config.environments, maintenance: config.routing.maintenance, tsdb, now: () => clock.now(),
+            probeStatuses: async (env) => (await status.probeViews(env)).map((probe) => ({ name: probe.name, status: probe.status })),
+            incidents: { list: () => incidentService.list(), detail: (id) => incidentService.detail(id) },
+          }),
+        }
+      : {}),
     configSummary: () => summarizeConfig(config, redact),
+    environmentSettings: () => summarizeEnvironments(config, redact),
     metrics,
     ready: () => ready,
     now: () => clock.now(),
@@ -173,6 +203,7 @@ export async function openGuardia(options: OpenGuardiaOptions): Promise<Guardia>
     runner,
     heartbeats,
     tokens,
+    sessions,
     metrics,
     alerts,
     notifications,

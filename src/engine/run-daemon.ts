@@ -31,9 +31,9 @@ export interface DaemonOptions {
 export async function runDaemon(guardia: Guardia, options: DaemonOptions): Promise<void> {
   const { listen, log } = options;
   const loopback = isLoopbackHost(listen.host);
-  if (!loopback && !(await guardia.tokens.anyExist())) {
+  if (!loopback && !(await guardia.tokens.anyExist()) && !(await guardia.services.users?.anyExist())) {
     throw new RefusedError(
-      `refusing to listen on ${listen.host}:${listen.port} before any API token exists; create one first: guardia token create NAME --role admin`,
+      `refusing to listen on ${listen.host}:${listen.port} before any API token or dashboard user exists; create one first: guardia token create NAME --role admin`,
     );
   }
   const { clock, events, metrics } = guardia;
@@ -89,7 +89,10 @@ export async function runDaemon(guardia: Guardia, options: DaemonOptions): Promi
   const heartbeat = heartbeatJob(guardia, log, 'guardia:alert-rules');
   if (heartbeat) scheduler.add(heartbeat);
 
-  const app = createApp(guardia.services, { loopback, redact: guardia.redact, onError: (error) => log.error({ err: error }, 'request failed') });
+  const app = createApp(guardia.services, {
+    loopback, redact: guardia.redact, shutdown: options.signal,
+    onError: (error) => log.error({ err: error }, 'request failed'),
+  });
   const server = await startHttpServer(app, listen);
   await scheduler.start();
   guardia.setReady({ ready: true });

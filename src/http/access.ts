@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { cookieSession, tokensMatch } from '../dashboard/access/index.js';
 import { ForbiddenError, UnauthorizedError } from '../errors.js';
 import { roleAllows, type Role } from '../tokens/index.js';
 import type { Caller, HttpServices } from './http-deps.js';
@@ -7,8 +8,9 @@ export type AccessEnv = { Variables: { caller: Caller } };
 
 /**
  * Resolves the caller from `Authorization: Bearer <token>` and enforces the access rule:
- * reads are open on a loopback listener until the first token exists; writes always
- * need a token with at least the `operator` role (or the role given).
+ * reads are open on a loopback listener until the first token or user exists; writes always
+ * need a token with at least the `operator` role (or the role given), or a dashboard
+ * session cookie with its `X-CSRF-Token`.
  */
 export function requireAccess(
   services: HttpServices,
@@ -27,7 +29,17 @@ export function requireAccess(
       c.set('caller', { name: token.name, role: token.role });
       return next();
     }
-    if (!options.write && options.loopback && !(await services.tokens.anyExist())) {
+    // A dashboard session works too; its writes carry the session's CSRF token as a header.
+    const session = await cookieSession(c, services.users);
+    if (session) {
+      if (options.write && !tokensMatch(session.csrfToken, c.req.header('x-csrf-token'))) {
+        throw new ForbiddenError('invalid CSRF token: send the X-CSRF-Token header of your dashboard session');
+      }
+      if (!roleAllows(session.role, needed)) throw new ForbiddenError(`user "${session.user}" has role ${session.role}; this needs ${needed}`);
+      c.set('caller', { name: session.user, role: session.role });
+      return next();
+    }
+    if (!options.write && options.loopback && !(await services.tokens.anyExist()) && !(await services.users?.anyExist())) {
       c.set('caller', { name: 'anonymous', role: 'anonymous' });
       return next();
     }

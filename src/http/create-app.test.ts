@@ -189,4 +189,14 @@ describe('open endpoints', () => {
     expect(metrics.headers.get('content-type')).toContain('text/plain');
     expect(await metrics.text()).toBe('guardia_up 1\n');
   });
+
+  it('answers /status/* itself, without login or cookie, even when no environment has a status page', async () => {
+    const { app, tokens } = await fixture(false);
+    await tokens.create('x', 'admin');
+    for (const path of ['/status/prod', '/status/prod.json']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('set-cookie')).toBeNull();
+    }
+  });
 });

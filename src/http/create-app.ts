@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
+import { createDashboard } from '../dashboard/index.js';
 import { NotFoundError } from '../errors.js';
+import { NO_STATUS_PAGES, statusPageRoutes } from '../status-page/index.js';
 import { errorResponse } from './error-handler.js';
 import type { HttpServices } from './http-deps.js';
 import { alertRoutes } from './routes/alert-routes.js';
@@ -11,6 +13,7 @@ import { metricsRoute } from './routes/metrics-route.js';
 import { outboxRoutes } from './routes/outbox-routes.js';
 import { prometheusRoutes } from './routes/prometheus-routes.js';
 import { pushRoutes } from './routes/push-routes.js';
+import { releaseRoutes } from './routes/release-routes.js';
 import { silenceRoutes } from './routes/silence-routes.js';
 
 export interface AppOptions {
@@ -19,6 +22,8 @@ export interface AppOptions {
   redact?: (text: string) => string;
   /** Receives unexpected (5xx) errors for the log. */
   onError?: (error: unknown) => void;
+  /** Aborted when guardia stops: the dashboard's open `/live` streams end. */
+  shutdown?: AbortSignal;
 }
 
 /** guardia's HTTP surface: health, metrics, heartbeat pushes and the JSON API. */
@@ -35,7 +40,12 @@ export function createApp(services: HttpServices, options: AppOptions): Hono {
   app.route('/api/v1', alertRoutes(services, { loopback: options.loopback }));
   app.route('/api/v1', incidentRoutes(services, { loopback: options.loopback }));
   app.route('/api/v1', backupRoutes(services, { loopback: options.loopback }));
+  app.route('/api/v1', releaseRoutes(services, { loopback: options.loopback }));
   app.route('/', ackLinkRoute(services));
+  // Public status pages: no login, so above the dashboard; mounted even when none is configured, so /status/* never reaches the login.
+  app.route('/status', statusPageRoutes(services.statusPages ?? NO_STATUS_PAGES));
+  // Last: the dashboard's access check catches every path it reaches, so public routes (the status page) go above.
+  app.route('/', createDashboard(services, { loopback: options.loopback, ...(options.shutdown ? { shutdown: options.shutdown } : {}) }));
   app.notFound((c) => errorResponse(c, new NotFoundError(`no route for ${c.req.method} ${c.req.path}`), redact));
   app.onError((error, c) => errorResponse(c, error, redact, options.onError));
   return app;

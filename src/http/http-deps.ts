@@ -1,10 +1,16 @@
 import type { AlertFilter, AlertInstance } from '../alerts/index.js';
+import type { EnvironmentSettings } from '../dashboard/environments/environment-settings.js';
 import type { BackupService } from '../backups/backup-service.js';
+import type { LiveFeed } from '../dashboard/live/live-feed.js';
+import type { ProbeHistory } from '../dashboard/probes/probe-history.js';
 import type { Incident, IncidentStatus, IncidentView, TimelineEntry } from '../incidents/index.js';
 import type { NewSilence, OutboxEntry, OutboxStatus, Silence } from '../notifiers/index.js';
 import type { ProbeResult, ProbeStatus } from '../probes/probe.js';
+import type { ReleaseService } from '../releases/index.js';
 import type { Matrix, Metric, Value } from '../promql/index.js';
+import type { StatusPages } from '../status-page/index.js';
 import type { Role, TokenInfo } from '../tokens/index.js';
+import type { UserAccess } from '../users/index.js';
 
 /** A probe as the API and CLI show it: secrets redacted, times in epoch ms. */
 export interface ProbeView {
@@ -68,6 +74,8 @@ export interface HttpServices {
     anyExist(): Promise<boolean>;
     verify(secret: string): Promise<TokenInfo | undefined>;
   };
+  /** Dashboard users and browser sessions (`src/users`); absent in tests that need no login. */
+  users?: UserAccess;
   /** Alert states as saved by the rule manager. */
   alerts: {
     list(filter?: AlertFilter): Promise<AlertInstance[]>;
@@ -89,7 +97,8 @@ export interface HttpServices {
     acknowledge(id: string, actor: string): Promise<Incident>;
     resolve(id: string, actor: string, note?: string): Promise<Incident>;
     assign(id: string, assignee: string, actor: string): Promise<Incident>;
-    note(id: string, text: string, actor: string): Promise<TimelineEntry>;
+    /** `public` notes are shown on the status page as the incident's updates. */
+    note(id: string, text: string, actor: string, options?: { public?: boolean }): Promise<TimelineEntry>;
     /** True when `mac` is the one-click acknowledge link's signature of `id`. */
     verifyAckLink(id: string, mac: string): Promise<boolean>;
   };
@@ -103,8 +112,18 @@ export interface HttpServices {
   };
   /** Backups and drills (`/api/v1/backups`, `/api/v1/drills`); absent when no environment has `backups:`. */
   backups?: { service: BackupService; environments: readonly string[] };
+  /** Releases (`/api/v1/releases`); absent when no environment has `release:`. */
+  releases?: ReleaseService;
+  /** Probe history for the dashboard (uptime, sparklines, latency, state changes, failures); absent where nothing records it. */
+  probeHistory?: ProbeHistory;
+  /** Probe state and alert changes as they happen, for the dashboard's `/live` stream. */
+  live?: LiveFeed;
+  /** Public status pages (`/status/<env>`) of the environments with `status_page:`; absent when none has. */
+  statusPages?: StatusPages;
   /** Config summary without secrets. */
   configSummary(): unknown;
+  /** Each environment's settings without secrets, for the dashboard (environments, backup objectives). */
+  environmentSettings?(): EnvironmentSettings[];
   metrics: { contentType: string; render(): Promise<string> };
   /** Ready once the store is open and the scheduler runs. */
   ready(): { ready: boolean; reason?: string };

@@ -87,10 +87,11 @@ export class IncidentService {
     return this.get(id);
   }
 
-  async note(id: string, text: string, actor: string): Promise<TimelineEntry> {
+  /** Adds a note; `public` ones are also shown as updates on the environment's status page (`data.public`). */
+  async note(id: string, text: string, actor: string, options: { public?: boolean } = {}): Promise<TimelineEntry> {
     if (!text.trim()) throw new InvalidRequestError('expected the text of the note');
     await this.get(id);
-    const entry: TimelineEntry = { at: this.deps.clock.now(), kind: 'note', actor, text };
+    const entry: TimelineEntry = { at: this.deps.clock.now(), kind: 'note', actor, text, ...(options.public === true ? { data: { public: true } } : {}) };
     await this.event(id, entry);
     return entry;
   }

@@ -11,6 +11,7 @@ export type { NotificationPipelineDeps } from './notification-pipeline.js';
 export { SilenceService } from './silences/silence-service.js';
 export type { NewSilence, Silence } from './silences/silence.js';
 export { formatMatchers, parseMatcher } from './routing/label-matcher.js';
+export { allHold } from './routing/label-matcher.js';
 export type { LabelMatcher } from './routing/label-matcher.js';
 export { OutboxRepository } from './outbox/outbox-repository.js';
 export type { OutboxEntry, OutboxStatus } from './outbox/outbox-entry.js';

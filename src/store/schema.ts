@@ -25,6 +25,9 @@ export interface Database {
   backup_verifications: BackupVerificationsTable;
   backup_drills: BackupDrillsTable;
   locks: LocksTable;
+  releases: ReleasesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
 }
 
 export interface MetaTable {
@@ -295,4 +298,52 @@ export interface LocksTable {
   holder: string;
   acquired_at: number;
   expires_at: number;
+}
+
+// --- dashboard users and sessions (migration 007, src/users) ---
+
+/** A dashboard user; `password_hash` is `scrypt$N$r$p$salt$hash` (base64url). */
+export interface UsersTable {
+  name: string;
+  /** `viewer` | `operator` | `admin`. */
+  role: string;
+  password_hash: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A browser login; `id` is the sha256 of the cookie's secret, never the secret itself. */
+export interface SessionsTable {
+  id: string;
+  user: string;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  /** The absolute end; idle expiry is computed from `last_seen_at`. */
+  expires_at: number;
+}
+
+// --- releases (migration 009, src/releases) ---
+
+/** One release or rollback of an environment; JSON as text. */
+export interface ReleasesTable {
+  id: string;
+  env: string;
+  version: string;
+  previous_version: string | null;
+  /** `release` | `rollback`. */
+  kind: string;
+  /** pending_approval | running | watching | succeeded | failed | rolled_back | cancelled | interrupted. */
+  status: string;
+  initiator: string;
+  /** `pid@host (…)` of the process running it, while it runs. */
+  holder: string | null;
+  /** The resolved `release:` config, secrets redacted. */
+  config: string;
+  steps: string;
+  approvals: string;
+  created_at: number;
+  started_at: number | null;
+  ended_at: number | null;
+  reason: string | null;
 }

@@ -161,7 +161,7 @@ describe('guardia up', () => {
   it('refuses a non-loopback listener before any token exists', async () => {
     const run = await cli(['up', '--listen', '0.0.0.0:0', '--data-dir', tempDir()], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^guardia: refusing to listen on 0\.0\.0\.0:0 before any API token exists/);
+    expect(run.stderr).toMatch(/^guardia: refusing to listen on 0\.0\.0\.0:0 before any API token or dashboard user exists/);
   });
 
   it('exits 3 when the address is taken', async () => {

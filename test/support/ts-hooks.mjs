@@ -6,15 +6,17 @@ import { fileURLToPath, URL } from 'node:url';
 import ts from 'typescript';
 
 export async function resolve(specifier, context, next) {
-  if (specifier.startsWith('.') && specifier.endsWith('.js') && context.parentURL?.endsWith('.ts')) {
+  if (specifier.startsWith('.') && specifier.endsWith('.js') && /\.tsx?$/.test(context.parentURL ?? '')) {
     const candidate = new URL(specifier.replace(/\.js$/, '.ts'), context.parentURL);
     if (existsSync(fileURLToPath(candidate))) return { url: candidate.href, shortCircuit: true };
+    const jsx = new URL(specifier.replace(/\.js$/, '.tsx'), context.parentURL);
+    if (existsSync(fileURLToPath(jsx))) return { url: jsx.href, shortCircuit: true };
   }
   return next(specifier, context);
 }
 
 export async function load(url, context, next) {
-  if (!url.endsWith('.ts')) return next(url, context);
+  if (!/\.tsx?$/.test(url)) return next(url, context);
   const source = readFileSync(fileURLToPath(url), 'utf8');
   const { outputText } = ts.transpileModule(source, {
     fileName: fileURLToPath(url),

@@ -1,7 +1,7 @@
-import { Encrypter } from 'age-encryption';
 import { BackupFailedError, ClientToolError } from '../../errors.js';
 import type { ArchiveCodec, ArchiveCodecOptions } from './archive-codec.js';
 import { findExecutable } from './find-executable.js';
+import { loadAge } from './internal/age-package-stages.js';
 import { compressStage, decompressStage, decryptStage, encryptStage, type CodecTools } from './internal/codec-tools.js';
 import { decodeStream } from './internal/decode-stream.js';
 import { encodeFile } from './internal/encode-file.js';
@@ -22,7 +22,7 @@ export async function createArchiveCodec(options: ArchiveCodecOptions): Promise<
     throw new ClientToolError('zstd compression needs the zstd CLI: install it (e.g. `apt-get install zstd`)');
   }
   const recipients = [...options.recipients];
-  checkRecipients(recipients);
+  await checkRecipients(recipients);
   const encrypted = recipients.length > 0;
   const zstd = compression === 'zstd';
   return {
@@ -51,7 +51,9 @@ export async function createArchiveCodec(options: ArchiveCodecOptions): Promise<
 }
 
 /** age's own parser, so a typo fails when the codec is made rather than mid-backup. */
-function checkRecipients(recipients: readonly string[]): void {
+async function checkRecipients(recipients: readonly string[]): Promise<void> {
+  if (recipients.length === 0) return;
+  const { Encrypter } = await loadAge();
   for (const recipient of recipients) {
     try {
       new Encrypter().addRecipient(recipient);

@@ -53,6 +53,18 @@ describe('guardia incident', () => {
     expect(JSON.parse((await run('incident', 'list', '--status', 'all', '--json')).stdout)).toMatchObject({ incidents: [{ id, status: 'resolved', assignee: 'carol' }] });
   });
 
+  it('marks a note --public for the status page; other notes stay internal', async () => {
+    const { cwd, id } = await seeded();
+    const run = (...argv: string[]) => cli(['--data-dir', 'state', ...argv], { cwd, env: { GUARDIA_USER: 'dora' } });
+    expect((await run('incident', 'note', id, '--public', 'We are', 'investigating.')).stdout).toBe('noted: We are investigating.\n');
+    await run('incident', 'note', id, 'restarted db-7');
+    const shown = JSON.parse((await run('incident', 'show', id, '--json')).stdout) as { timeline: { kind: string; text: string; data?: unknown }[] };
+    expect(shown.timeline.filter((e) => e.kind === 'note').map((e) => [e.text, e.data])).toEqual([
+      ['We are investigating.', { public: true }],
+      ['restarted db-7', undefined],
+    ]);
+  });
+
   it('writes a postmortem draft with summary, impact window, alerts, timeline and actions', async () => {
     const { cwd, id } = await seeded();
     const run = (...argv: string[]) => cli(['--data-dir', 'state', ...argv], { cwd, env: {} });

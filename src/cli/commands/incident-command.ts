@@ -35,15 +35,22 @@ export function registerIncidentCommand(program: CommandUnknownOpts, io: CliIo):
         emit(io, options, view, () => showLines(view));
       });
     });
-  const action = (name: string, description: string, run: (deps: { id: string; arg: string; actor: string }, svc: IncidentStore) => Promise<unknown>, argument?: [string, string]) => {
+  const action = (
+    name: string,
+    description: string,
+    run: (deps: { id: string; arg: string; actor: string; opts: Record<string, unknown> }, svc: IncidentStore) => Promise<unknown>,
+    argument?: [string, string],
+    option?: [string, string],
+  ) => {
     const cmd = incident.command(name).description(description).argument('<id>', 'incident id, from incident list');
     if (argument) cmd.argument(...argument);
+    if (option) cmd.option(...option);
     cmd.action(async (...args: unknown[]) => {
       const command = args[args.length - 1] as CommandUnknownOpts;
       const options = command.optsWithGlobals() as GlobalOptions;
       const [id, arg] = args as [string, string[] | string | undefined];
       await withIncidentStore(io, options, async (deps) => {
-        const result = await run({ id, arg: Array.isArray(arg) ? arg.join(' ') : (arg ?? ''), actor: deps.actor }, deps);
+        const result = await run({ id, arg: Array.isArray(arg) ? arg.join(' ') : (arg ?? ''), actor: deps.actor, opts: command.opts() }, deps);
         emit(io, options, result, () => [actionLine(name, result as Incident)]);
       });
     });
@@ -51,7 +58,8 @@ export function registerIncidentCommand(program: CommandUnknownOpts, io: CliIo):
   action('ack', 'acknowledge: stops escalation (--as NAME or GUARDIA_USER)', ({ id, actor }, { incidents }) => incidents.acknowledge(id, actor));
   action('resolve', 'resolve by hand, with an optional note', ({ id, arg, actor }, { incidents }) => incidents.resolve(id, actor, arg || undefined), ['[note...]', 'why']);
   action('assign', 'assign to someone', ({ id, arg, actor }, { incidents }) => incidents.assign(id, arg, actor), ['<assignee>', 'who takes it']);
-  action('note', 'add a note to the timeline', ({ id, arg, actor }, { incidents }) => incidents.note(id, arg, actor), ['<text...>', 'the note']);
+  action('note', 'add a note to the timeline (--public: also an update on the status page)', ({ id, arg, actor, opts }, { incidents }) =>
+    incidents.note(id, arg, actor, { public: opts.public === true }), ['<text...>', 'the note'], ['--public', 'show the note on the public status page']);
   incident
     .command('postmortem')
     .description('write a markdown postmortem draft (timeline, impact window, alerts, actions)')

@@ -3,6 +3,8 @@ import type { ConfigPath, ProblemSink } from '../problems/path-problem.js';
 import type { ResolvedConfig } from '../resolved-config.js';
 import type { ParsedConfig } from '../schema/config-schema.js';
 import { attachBackups } from './resolve-backups.js';
+import { attachReleases } from './resolve-release.js';
+import { attachMigrations } from './resolve-migrations.js';
 import { checkHeartbeatTokens } from './check-heartbeat-tokens.js';
 import { checkProbeDependencies } from './resolve-probe-dependencies.js';
 import { resolveAlerting } from './resolve-alerts.js';
@@ -12,6 +14,7 @@ import type { EnvironmentInput } from './resolve-environment.js';
 import { checkFits } from './resolve-probe-common.js';
 import { resolveRouting } from './resolve-routing.js';
 import { resolveIncidents } from './resolve-incidents.js';
+import { attachStatusPages } from './resolve-status-page.js';
 
 /** Everything `resolveConfig` needs besides the validated config. */
 export interface ResolveContext {
@@ -38,6 +41,9 @@ export function resolveConfig(parsed: ParsedConfig, ctx: ResolveContext): Resolv
   checkHeartbeatTokens(environments, ctx.problems);
   checkProbeDependencies(environments, ctx.problems);
   attachBackups(environments, parsed.environments, { dir, problems: ctx.problems });
+  attachReleases(environments, parsed.environments, { ...envCtx, dir });
+  attachMigrations(environments, parsed.environments, dir);
+  attachStatusPages(environments, parsed.environments, { project: parsed.project, problems: ctx.problems });
   const config: ResolvedConfig = {
     file: ctx.file,
     dir,

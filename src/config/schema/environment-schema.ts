@@ -2,12 +2,15 @@ import * as z from 'zod';
 import { GOT } from '../problems/path-problem.js';
 import { alertsSchema } from './alerts/alert-rule-schema.js';
 import { backupsSchema } from './backups/backups-schema.js';
+import { migrationsSchema } from './migrations-schema.js';
 import { nameField } from './internal/name-field.js';
 import { optional } from './internal/optional-field.js';
 import { containerError } from './internal/parsed-text.js';
 import { strictObject } from './internal/strict-object.js';
 import { urlField } from './internal/url-field.js';
 import { probeSchema } from './probe-schema.js';
+import { releaseSchema } from './release/release-schema.js';
+import { statusPageSchema } from './status-page-schema.js';
 
 /** One environment (production, staging…): where it is and what to check. */
 export const environmentSchema = strictObject({
@@ -25,6 +28,9 @@ export const environmentSchema = strictObject({
   ).describe('Probes, by name. A probe id is `<environment>/<probe>`.'),
   alerts: alertsSchema,
   backups: backupsSchema,
+  release: releaseSchema,
+  migrations: migrationsSchema,
+  status_page: statusPageSchema,
 });
 
 /** `environments:` — at least one, by name, in file order. */

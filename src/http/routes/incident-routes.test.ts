@@ -65,6 +65,8 @@ describe('incident API', () => {
     expect(await assign.json()).toMatchObject({ assignee: 'carol' });
     const note = await app.request(`/api/v1/incidents/${id}/notes`, { method: 'POST', headers: operator, body: JSON.stringify({ text: 'restarted the pod' }) });
     expect(note.status).toBe(201);
+    const update = await app.request(`/api/v1/incidents/${id}/notes`, { method: 'POST', headers: operator, body: JSON.stringify({ text: 'We are on it.', public: true }) });
+    expect(await update.json()).toMatchObject({ kind: 'note', text: 'We are on it.', data: { public: true } });
     expect((await app.request(`/api/v1/incidents/${id}/notes`, { method: 'POST', headers: operator, body: '{"text": ' })).status).toBe(400);
     const resolved = await app.request(`/api/v1/incidents/${id}/resolve`, { method: 'POST', headers: operator, body: JSON.stringify({ note: 'fixed' }) });
     expect(await resolved.json()).toMatchObject({ status: 'resolved', resolvedBy: 'alice' });
@@ -73,6 +75,7 @@ describe('incident API', () => {
       'acknowledged by alice',
       'assigned to carol by alice',
       'restarted the pod',
+      'We are on it.',
       'resolved by alice: fixed',
     ]);
   });

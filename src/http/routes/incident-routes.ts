@@ -22,7 +22,7 @@ async function parse<T extends z.ZodType>(schema: T, request: Request, expected:
 /**
  * `GET /api/v1/incidents[?status=open|acknowledged|resolved|all]` (default: not resolved),
  * `GET /api/v1/incidents/:id` (alerts, timeline, runbook steps), and the operator actions
- * `POST …/:id/ack`, `…/:id/resolve` `{note?}`, `…/:id/assign` `{assignee}`, `…/:id/notes` `{text}`.
+ * `POST …/:id/ack`, `…/:id/resolve` `{note?}`, `…/:id/assign` `{assignee}`, `…/:id/notes` `{text, public?}`.
  * The actor is the token's name.
  */
 export function incidentRoutes(services: HttpServices, options: { loopback: boolean }): Hono<AccessEnv> {
@@ -46,8 +46,8 @@ export function incidentRoutes(services: HttpServices, options: { loopback: bool
     return c.json(await incidents.assign(c.req.param('id'), body.assignee, c.get('caller').name));
   });
   app.post('/incidents/:id/notes', write, async (c) => {
-    const body = await parse(z.strictObject({ text: z.string().min(1) }), c.req.raw, '{text: "…"}');
-    return c.json(await incidents.note(c.req.param('id'), body.text, c.get('caller').name), 201);
+    const body = await parse(z.strictObject({ text: z.string().min(1), public: z.boolean().optional() }), c.req.raw, '{text: "…", public?: true}');
+    return c.json(await incidents.note(c.req.param('id'), body.text, c.get('caller').name, { public: body.public === true }), 201);
   });
   return app;
 }

@@ -1,4 +1,3 @@
-import { createClient } from 'redis';
 import type { RedisClient, RedisConnector } from './redis-client.js';
 
 /** How long a polite QUIT may take at shutdown before the socket is simply destroyed. */
@@ -12,6 +11,8 @@ const QUIT_GRACE_MS = 1_000;
  */
 export const connectNodeRedis: RedisConnector = async (url, { connectTimeoutMs, signal }) => {
   if (signal.aborted) throw signal.reason;
+  // Loaded on first use: most commands never talk to Redis, and node-redis takes most of a second to import.
+  const { createClient } = await import('redis');
   const client = createClient({
     url,
     RESP: 2,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { Decrypter, Encrypter } from 'age-encryption';
+import type * as AgeModule from 'age-encryption';
 import type { Stage } from './process-stage.js';
 
 /**
@@ -10,6 +10,7 @@ import type { Stage } from './process-stage.js';
  */
 export function ageEncryptStage(recipients: readonly string[]): Stage {
   return async function* encrypt(source) {
+    const { Encrypter } = await loadAge();
     const encrypter = new Encrypter();
     for (const recipient of recipients) encrypter.addRecipient(recipient);
     yield* await encrypter.encrypt(toWebStream(source));
@@ -19,10 +20,16 @@ export function ageEncryptStage(recipients: readonly string[]): Stage {
 /** age decryption with the identities in `identityFile` (age-keygen's format), with the package. */
 export function ageDecryptStage(identityFile: string): Stage {
   return async function* decrypt(source) {
+    const { Decrypter } = await loadAge();
     const decrypter = new Decrypter();
     for (const identity of parseIdentities(await readFile(identityFile, 'utf8'))) decrypter.addIdentity(identity);
     yield* await decrypter.decrypt(toWebStream(source));
   };
+}
+
+/** The package, loaded on first use: most runs use the age CLI, and the import is not free. */
+export function loadAge(): Promise<typeof AgeModule> {
+  return import('age-encryption');
 }
 
 /** The `AGE-SECRET-KEY-…` lines of an identity file; `#` lines and blank lines are comments. */

@@ -1,0 +1,13 @@
+export { applyMigrations } from './apply-migrations.js';
+export { migrationStatus, pendingMigrations } from './migration-status.js';
+export { newMigration } from './new-migration.js';
+export { migrationSettings } from './migration-settings.js';
+export type { MigrationSettings } from './migration-settings.js';
+export { readMigrationFiles, NO_TRANSACTION_MARKER } from './migration-file.js';
+export type { MigrationFile } from './migration-file.js';
+export type { MigrationState, MigrationStatus } from './migration-plan.js';
+export type { AppliedMigration, ApplyOptions, MigrationOptions } from './migration-options.js';
+export { lintMigrations } from './lint/lint-migrations.js';
+export type { LintReport } from './lint/lint-migrations.js';
+export { formatFinding } from './lint/lint-finding.js';
+export type { LintFinding } from './lint/lint-finding.js';
