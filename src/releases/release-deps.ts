@@ -16,8 +16,8 @@ export interface ReleaseDeps {
   firingAlerts(env: string): Promise<string[]>;
   /** Backs up the environment's databases; a summary line. Throws when the environment has no `backups:`. */
   backup(env: string): Promise<string>;
-  /** Applies migrations; a summary line. `overrideLint` is the recorded reason to go past blocking lint findings. */
-  migrate(env: string, dir: string | undefined, overrideLint: string | undefined): Promise<string>;
+  /** Applies migrations; summary lines (lint warnings included). `overrideLint` is the recorded reason to go past blocking lint findings. */
+  migrate(env: string, dir: string | undefined, overrideLint: string | undefined): Promise<string[]>;
   /** Queues a notification in the outbox and delivers what is due. */
   notify(notification: Notification): Promise<void>;
   /** Live output, one line at a time. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ReleaseConfig } from '../config/schema/release/release-config.js';
 import { NotFoundError, RefusedError, UsageError } from '../errors.js';
 import { holdLock, type HeldLock } from '../locks/index.js';
+import { configSnapshot } from './internal/config-snapshot.js';
 import { executeRelease } from './release-execution.js';
 import { checkReleaseAllowed } from './release-checks.js';
 import type { ReleaseDeps } from './release-deps.js';
@@ -162,7 +163,7 @@ export class ReleaseService {
       await this.tell(record, 'started');
       const outcome = await executeRelease(record, config, this.deps, abort.signal, overrideLint);
       const ended = this.deps.clock.now();
-      if (outcome.status !== 'cancelled') await this.deps.repository.transition(record.id, ACTIVE, outcome.status, { reason: outcome.reason, ended_at: ended });
+      if (outcome.status !== 'cancelled') await this.deps.repository.transition(record.id, ACTIVE, outcome.status, { reason: outcome.reason ?? record.reason, ended_at: ended });
       const final = await this.get(record.id);
       this.deps.output(`[${record.env}] ${record.kind} ${record.id}: ${final.status}${final.reason ? ` — ${final.reason}` : ''}`);
       if (final.status === 'succeeded' || final.status === 'failed' || final.status === 'rolled_back') await this.tell(final, final.status);
@@ -197,11 +198,10 @@ export class ReleaseService {
 
   private newRecord(env: string, version: string, previous: string | null, kind: ReleaseRecord['kind'], initiator: string, config: ReleaseConfig, overrideLint?: string): ReleaseRecord {
     const now = this.deps.clock.now();
-    const snapshot = JSON.parse(this.deps.redact(JSON.stringify({ ...config, ...(overrideLint !== undefined ? { overrideLint } : {}) }))) as unknown;
     const stamp = new Date(now).toISOString().replace(/[-:]/g, '').slice(0, 15);
     return {
       id: `${env}-${stamp}Z-${randomBytes(2).toString('hex')}`,
-      env, version, previousVersion: previous, kind, status: 'running', initiator, holder: null, config: snapshot,
+      env, version, previousVersion: previous, kind, status: 'running', initiator, holder: null, config: configSnapshot(config, this.deps.redact, overrideLint),
       steps: [], approvals: [], createdAt: now, startedAt: null, endedAt: null, reason: overrideLint !== undefined ? `migration lint overridden: ${overrideLint}` : null,
     };
   }

@@ -18,7 +18,7 @@ export function testReleaseDeps(store: Store, clock: Clock, release: ReleaseConf
   return {
     config, clock, repository: new ReleaseRepository(store.db), locks: createStoreLocks(store.db, { clock }),
     runProbe: () => Promise.resolve({ status: 'up', reason: '' }), firingAlerts: () => Promise.resolve([]),
-    backup: () => Promise.resolve(''), migrate: () => Promise.resolve(''), notify: () => Promise.resolve(),
+    backup: () => Promise.resolve(''), migrate: () => Promise.resolve([]), notify: () => Promise.resolve(),
     output: () => undefined, redact: (t) => t, baseEnv: { PATH: process.env.PATH ?? '' }, externalUrl: 'http://x', holder: (p) => `${process.pid}@test (${p})`, holderAlive: () => true,
   };
 }

@@ -2,6 +2,9 @@ import type { HttpStepConfig } from '../../config/schema/release/release-config.
 import { CheckFailedError } from '../../errors.js';
 import type { StepContext } from './step-context.js';
 
+// Enough of a status body to say why the deploy is not done, short enough for a one-line reason.
+const LAST_BODY_CHARS = 200;
+
 /**
  * Calls a deploy hook and, with `poll`, GETs the status URL every `everyMs` until the status
  * code or the JSON fields say done. A non-2xx hook answer or a poll timeout fails the step.
@@ -20,7 +23,10 @@ export async function runHttpStep(http: HttpStepConfig, ctx: StepContext): Promi
     const done = (poll.untilStatus === undefined || answer.status === poll.untilStatus) && (poll.untilJson === undefined || jsonMatches(body, poll.untilJson));
     ctx.line(`poll ${redactQuery(poll.url)} → ${answer.status}${done ? ' (done)' : ''}`);
     if (done) return;
-    if (ctx.clock.now() + poll.everyMs > deadline) throw new CheckFailedError(`the deploy did not finish within ${Math.round(poll.timeoutMs / 1000)} s`);
+    if (ctx.clock.now() + poll.everyMs > deadline) {
+      const last = `${answer.status} ${body.trim().slice(0, LAST_BODY_CHARS)}`.trim();
+      throw new CheckFailedError(`the deploy did not finish within ${Math.round(poll.timeoutMs / 1000)} s (the status URL last answered ${last})`);
+    }
     await ctx.clock.sleep(poll.everyMs, ctx.signal);
   }
 }
@@ -34,8 +40,8 @@ function jsonMatches(body: string, expected: Record<string, unknown>): boolean {
   }
 }
 
-// Deploy hook URLs carry their key in the query string.
-function redactQuery(url: string): string {
+/** A deploy hook URL without its query string, where providers put the key (`?key=…`). */
+export function redactQuery(url: string): string {
   const parsed = new URL(url);
   return parsed.search ? `${parsed.origin}${parsed.pathname}?…` : url;
 }

@@ -16,7 +16,7 @@ export async function runStep(step: ReleaseStepConfig, ctx: StepContext): Promis
       ctx.line(await ctx.backup());
       return;
     case 'migrate':
-      ctx.line(await ctx.migrate(step.dir));
+      for (const line of await ctx.migrate(step.dir)) ctx.line(line);
       return;
     case 'smoke':
       return runSmokeStep(step.probes, ctx);

@@ -20,6 +20,6 @@ export interface StepContext {
   probe(name: string): ProbeConfig | undefined;
   /** Takes a backup of the environment; a summary line. */
   backup(): Promise<string>;
-  /** Applies the environment's migrations from `dir` (or the configured ones); a summary line. */
-  migrate(dir: string | undefined): Promise<string>;
+  /** Applies the environment's migrations from `dir` (or the configured ones); summary lines. */
+  migrate(dir: string | undefined): Promise<string[]>;
 }

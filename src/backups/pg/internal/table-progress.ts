@@ -4,8 +4,10 @@ export interface ProgressTable {
   name: string;
 }
 
-const DUMPING = /^pg_dump: dumping contents of table "(.*)"$/;
-const RESTORING = /^pg_restore: processing data for table "(.*)"$/;
+// Not anchored to the `pg_dump: ` prefix: parallel workers write the prefix and the message
+// separately, so on a busy machine one worker's prefix can land on another's line.
+const DUMPING = /dumping contents of table "(.*)"$/;
+const RESTORING = /processing data for table "(.*)"$/;
 
 /** The table of `pg_dump: dumping contents of table "public.x"`, else undefined. */
 export function dumpedTable(line: string): ProgressTable | undefined {
