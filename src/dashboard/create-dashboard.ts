@@ -7,6 +7,7 @@ import type { DashboardEnv } from './dashboard-env.js';
 import { environmentPages } from './environments/environment-pages.js';
 import { incidentPages } from './incidents/incident-pages.js';
 import { assetsRoute } from './layout/assets-route.js';
+import { dashboardErrors, dashboardNotFound } from './layout/not-found-page.js';
 import { liveRoute } from './live/live-route.js';
 import { overviewPages } from './overview/overview-pages.js';
 import { probePages } from './probes/probe-pages.js';
@@ -22,7 +23,8 @@ export interface DashboardOptions {
  * The dashboard, mounted at `/` after the API: secure headers on everything; `/assets/*`
  * and the login routes public; every page behind `dashboardAccess` (a GET needs a viewer,
  * a POST an operator and its CSRF token). Public routes of other parts (`/status/*`) must be
- * mounted before it, or the access check would catch them.
+ * mounted before it, or the access check would catch them. An unknown id or (for a browser)
+ * an unknown path gets the dashboard's 404 page; API misses stay JSON.
  */
 export function createDashboard(services: HttpServices, options: DashboardOptions): Hono {
   const app = new Hono();
@@ -38,6 +40,8 @@ export function createDashboard(services: HttpServices, options: DashboardOption
   pages.route('/', incidentPages(services));
   pages.route('/', backupPages(services));
   pages.route('/', environmentPages(services));
+  pages.get('*', dashboardNotFound);
+  pages.onError(dashboardErrors);
   app.route('/', pages);
   return app;
 }

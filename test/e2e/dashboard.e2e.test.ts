@@ -11,6 +11,7 @@ import { storePathInDataDir } from '../../src/store/index.js';
 import { startTarget, type HttpTarget } from '../support/http-target.js';
 import { PgCluster } from '../support/pg-cluster.js';
 import { tempDir, writeConfig } from '../support/temp-dir.js';
+import { PAGE_PROBLEMS } from './page-checks.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');
@@ -90,13 +91,19 @@ afterAll(async () => {
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 
+async function logIn(page: Page, path: string) {
+  await page.goto(`${base}${path}`);
+  await page.fill('#login-name', 'alice');
+  await page.fill('#login-password', PASSWORD);
+  await Promise.all([page.waitForURL(`${base}${path}`), page.click('form[action^="/login"] button[type="submit"]')]);
+}
+
+const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
+
 describe('the dashboard in a browser', () => {
   it('logs in, shows an outage live, silences its alert, acknowledges the incident and opens a backup', async () => {
     const page = await browser.newPage();
-    await page.goto(`${base}/alerts`);
-    await page.fill('#login-name', 'alice');
-    await page.fill('#login-password', PASSWORD);
-    await Promise.all([page.waitForURL(`${base}/alerts`), page.click('form[action^="/login"] button[type="submit"]')]);
+    await logIn(page, '/alerts');
     await page.waitForSelector('#firing-title');
     expect(await page.locator('#firing li[data-rule="ApiDown"]').count()).toBe(0);
     await shot(page, '1-logged-in');
@@ -137,5 +144,30 @@ describe('the dashboard in a browser', () => {
     expect(command).toMatch(/^guardia backup restore production --id \S+ --to DATABASE_URL$/);
     expect(await page.textContent('main')).toContain('public.orders');
     await shot(page, '5-backup');
+  }, 60_000);
+
+  it('is accessible and fits a phone in light and dark, every page', async () => {
+    const incident = (await guardia.services.incidents.list())[0];
+    const backup = (await guardia.services.backups?.service.list('production'))?.[0];
+    const pages = ['/', '/alerts', '/incidents', `/incidents/${incident?.id ?? ''}`, '/backups', `/backups/production/${backup?.id ?? ''}`, '/environments', '/probes/production/api', '/incidents/no-such-incident', '/probes/production/no-such-probe', '/backups/production/no-such-backup', '/no/such/page'];
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const context = await browser.newContext({ viewport, colorScheme });
+        const page = await context.newPage();
+        await page.goto(`${base}/login`);
+        expect(await page.evaluate(PAGE_PROBLEMS), `/login at ${size} in ${colorScheme}`).toEqual([]);
+        await logIn(page, '/');
+        for (const path of pages) {
+          const response = await page.goto(`${base}${path}`);
+          expect(response?.status(), path).toBe(path.includes('no-such') || path.startsWith('/no/') ? 404 : 200);
+          expect(await page.evaluate(PAGE_PROBLEMS), `${path} at ${size} in ${colorScheme}`).toEqual([]);
+        }
+        for (const [name, path] of [['overview', '/'], ['alerts', '/alerts']] as const) {
+          await page.goto(`${base}${path}`);
+          await shot(page, `6-${name}-${size}-${colorScheme}`);
+        }
+        await context.close();
+      }
+    }
   }, 60_000);
 });

@@ -14,13 +14,17 @@ export interface StandInApp {
   stop(): void;
 }
 
-/** Creates versions (`broken` ones fail /healthz), deploys `current`, and starts the server process. */
-export async function startStandInApp(versions: Record<string, { broken?: boolean }>, current: string): Promise<StandInApp> {
+/**
+ * Creates versions (`broken` ones fail /healthz; `health` ones answer those statuses to
+ * their health checks in turn, the last repeating), deploys `current`, and starts the server process.
+ */
+export async function startStandInApp(versions: Record<string, { broken?: boolean; health?: number[] }>, current: string): Promise<StandInApp> {
   const dir = tempDir('guardia-release-');
-  for (const [version, { broken }] of Object.entries(versions)) {
+  for (const [version, { broken, health }] of Object.entries(versions)) {
     mkdirSync(join(dir, version));
     writeFileSync(join(dir, version, 'version.txt'), `${version}\n`);
     if (broken) writeFileSync(join(dir, version, 'broken'), '');
+    if (health) writeFileSync(join(dir, version, 'health'), `${health.join(' ')}\n`);
   }
   symlinkSync(current, join(dir, 'current'));
   const child: ChildProcess = spawn(process.execPath, ['--input-type=module', '-e', STAND_IN_APP_SOURCE, dir], { stdio: ['ignore', 'pipe', 'inherit'] });

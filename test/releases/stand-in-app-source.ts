@@ -1,7 +1,9 @@
 /**
  * The stand-in app for release tests and the release bench, run as `node --input-type=module -e SOURCE <dir>`:
  * serves `current/version.txt` per request (so switching the `current -> v1|v2` symlink deploys a
- * version); `/healthz` answers 500 while `current/broken` exists. Prints its port once listening.
+ * version); `/healthz` answers 500 while `current/broken` exists, and when `current/health` lists
+ * statuses (`503 503 200`) it answers them in turn per version, the last one repeating. Prints its
+ * port once listening.
  * Kept as text so it runs from the compiled bench as well as from the sources.
  */
 export const STAND_IN_APP_SOURCE = `
@@ -10,6 +12,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 
 const root = process.argv[1];
+const healthChecks = new Map();
 const server = createServer((req, res) => {
   const current = join(root, 'current');
   let version = 'none';
@@ -19,6 +22,13 @@ const server = createServer((req, res) => {
     // Not deployed yet.
   }
   if (req.url === '/healthz' && existsSync(join(current, 'broken'))) return res.writeHead(500).end(\`broken \${version}\n\`);
+  if (req.url === '/healthz' && existsSync(join(current, 'health'))) {
+    const statuses = readFileSync(join(current, 'health'), 'utf8').trim().split(/\\s+/).map(Number);
+    const seen = healthChecks.get(version) ?? 0;
+    healthChecks.set(version, seen + 1);
+    const status = statuses[Math.min(seen, statuses.length - 1)];
+    return res.writeHead(status, { 'content-type': 'text/plain' }).end(\`\${status === 200 ? 'healthy' : 'warming up'} \${version}\n\`);
+  }
   res.writeHead(200, { 'content-type': 'text/plain' }).end(\`\${version}\n\`);
 });
 server.listen(0, '127.0.0.1', () => process.stdout.write(\`\${server.address().port}\n\`));

@@ -1,24 +1,29 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { VERSION } from '../../cli/version.js';
 
 /** The bare document around login and access pages (no navigation: there is no caller yet). */
 function AccessDocument(props: { title: string; children?: Child }) {
+  // Without a doctype the browser renders in quirks mode (forms get margins, tables inherit no font size).
   return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{`${props.title} · guardia`}</title>
-        <link rel="stylesheet" href={`/assets/guardia.css?v=${VERSION}`} />
-      </head>
-      <body>
-        <main id="main" class="access">
-          <h1>{props.title}</h1>
-          {props.children}
-        </main>
-      </body>
-    </html>
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="robots" content="noindex" />
+          <title>{`${props.title} · guardia`}</title>
+          <link rel="stylesheet" href={`/assets/guardia.css?v=${VERSION}`} />
+        </head>
+        <body>
+          <main id="main" class="access">
+            <h1>{props.title}</h1>
+            {props.children}
+          </main>
+        </body>
+      </html>
+    </>
   );
 }
 

@@ -92,6 +92,17 @@ describe('alerts pages', () => {
     expect(await silences.list({ all: true })).toEqual([]);
   });
 
+  it('shows a refused silence again with what was typed', async () => {
+    const { post } = await fixture();
+    const text = await (await post('/alerts/silences', { ...good, duration: 'custom', customDuration: 'abc', comment: 'typed <here>' })).text();
+    expect(text).toContain('<h2 id="draft-title">Silence not created</h2>');
+    expect(text).toMatch(/<details open="">\s*<summary>Silence…<\/summary>/);
+    expect(text).toContain('id="silence-draft-matchers" name="matchers" rows="4" required="">alertname=&quot;ApiDown&quot;\nenv=&quot;production&quot;</textarea>');
+    expect(text).toContain('<option value="custom" selected="">custom…</option>');
+    expect(text).toContain('id="silence-draft-custom" name="customDuration" type="text" maxlength="40" value="abc"');
+    expect(text).toContain('>typed &lt;here&gt;</textarea>');
+  });
+
   it('refuses a missing or forged CSRF token and a viewer with a 403, changing nothing', async () => {
     const { silences, post } = await fixture();
     const { _csrf: _, ...withoutToken } = good;

@@ -5,9 +5,9 @@ import { roleAllows } from '../../tokens/index.js';
 import { csrfField } from '../access/index.js';
 import type { DashboardEnv } from '../dashboard-env.js';
 import { loadAlertLists, type AlertPageFilter } from './alert-lists.js';
-import { AlertTable, SilenceTable } from './alert-views.js';
-import { readOperatorForm, withNotice } from './form-post.js';
-import { renderPage } from './ops-page.js';
+import { AlertTable, SilenceForm, SilenceTable, type SilenceDraft } from './alert-views.js';
+import { readOperatorForm, withNotice } from '../forms/form-post.js';
+import { renderPage } from '../layout/ops-page.js';
 import { parseSilenceForm } from './silence-form.js';
 
 const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
@@ -25,7 +25,7 @@ export function alertPages(services: HttpServices): Hono<DashboardEnv> {
     const form = await readOperatorForm(c);
     if (!form.ok) return page(c, services, { kind: 'error', text: form.message }, form.status);
     const parsed = parseSilenceForm(form.fields, c.get('caller').name, services.now());
-    if (!parsed.ok) return page(c, services, { kind: 'error', text: parsed.message }, 400);
+    if (!parsed.ok) return page(c, services, { kind: 'error', text: parsed.message }, 400, draftOf(form.fields));
     const silence = await services.silences.add(parsed.silence);
     return c.redirect(withNotice('/alerts', `silenced until ${new Date(silence.endsAt).toISOString()} (silence ${silence.id})`), 303);
   });
@@ -57,7 +57,12 @@ async function lists(c: Context<DashboardEnv>, services: HttpServices, filter: A
   );
 }
 
-async function page(c: Context<DashboardEnv>, services: HttpServices, notice?: { kind: 'ok' | 'error'; text: string }, status: 200 | 400 | 403 = 200) {
+/** The refused silence post's own fields, to fill the form again. */
+function draftOf(fields: Record<string, string>): SilenceDraft {
+  return { matchers: fields.matchers, duration: fields.duration, customDuration: fields.customDuration, comment: fields.comment };
+}
+
+async function page(c: Context<DashboardEnv>, services: HttpServices, notice?: { kind: 'ok' | 'error'; text: string }, status: 200 | 400 | 403 = 200, draft?: SilenceDraft) {
   const filter = filterOf(c);
   const envs = (await services.status.environments()).map((e) => e.name);
   const query = new URLSearchParams(filter as Record<string, string>).toString();
@@ -76,6 +81,13 @@ async function page(c: Context<DashboardEnv>, services: HttpServices, notice?: {
         </select>
         <button type="submit">Filter</button>
       </form>
+      {draft ? (
+        <section aria-labelledby="draft-title" id="silence-draft">
+          <h2 id="draft-title">Silence not created</h2>
+          <p>Fix what the message above says and send it again.</p>
+          <SilenceForm idPrefix="silence-draft" csrf={csrfField(c)} draft={draft} open />
+        </section>
+      ) : null}
       <div id="alert-lists" hx-get={`/alerts/lists${query ? `?${query}` : ''}`} hx-trigger="sse:alerts" hx-swap="innerHTML">
         {await lists(c, services, filter)}
       </div>

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { AlertInstance } from '../../alerts/index.js';
 import type { Silence } from '../../notifiers/index.js';
 import { formatMatchers } from '../../notifiers/index.js';
-import { When } from './ops-page.js';
+import { When } from '../layout/ops-page.js';
 import { MAX_COMMENT, SILENCE_DURATIONS } from './silence-form.js';
 
 /** Matcher lines that silence exactly this alert: every label, quoted. */
@@ -29,7 +29,7 @@ export function AlertTable(props: { id: string; title: string; alerts: AlertInst
               <When at={alert.firedAt ?? alert.activeAt} now={props.now} />
               <p>{alert.annotations.summary ?? ''}</p>
               <p class="labels">{Object.entries(alert.labels).map(([k, v]) => <><code>{`${k}=${v}`}</code>{' '}</>)}</p>
-              {props.canWrite ? <SilenceForm alert={alert} csrf={props.csrf} /> : null}
+              {props.canWrite ? <SilenceForm idPrefix={`silence-${alert.fingerprint}`} csrf={props.csrf} draft={{ matchers: matcherLines(alert.labels) }} /> : null}
             </li>
           ))}
         </ul>
@@ -38,26 +38,34 @@ export function AlertTable(props: { id: string; title: string; alerts: AlertInst
   );
 }
 
-function SilenceForm(props: { alert: AlertInstance; csrf: Child }) {
-  const id = `silence-${props.alert.fingerprint}`;
+/** What a refused silence post sent: shown again in the form so nothing typed is lost. */
+export type SilenceDraft = Partial<Record<'matchers' | 'duration' | 'customDuration' | 'comment', string>>;
+
+/** The silence form: pre-filled with an alert's labels, or with a refused draft (then open). */
+export function SilenceForm(props: { idPrefix: string; csrf: Child; draft: SilenceDraft; open?: boolean }) {
+  const id = props.idPrefix;
+  const { draft } = props;
+  const duration = draft.duration ?? '1h';
   return (
-    <details>
+    <details open={props.open}>
       <summary>Silence…</summary>
       <form method="post" action="/alerts/silences" class="silence-form">
         {props.csrf}
         <label for={`${id}-matchers`}>Matchers (one per line)</label>
         <textarea id={`${id}-matchers`} name="matchers" rows={4} required>
-          {matcherLines(props.alert.labels)}
+          {draft.matchers ?? ''}
         </textarea>
         <label for={`${id}-duration`}>Duration</label>
         <select id={`${id}-duration`} name="duration">
-          {SILENCE_DURATIONS.map((d) => <option value={d} selected={d === '1h'}>{d}</option>)}
-          <option value="custom">custom…</option>
+          {SILENCE_DURATIONS.map((d) => <option value={d} selected={d === duration}>{d}</option>)}
+          <option value="custom" selected={duration === 'custom'}>custom…</option>
         </select>
         <label for={`${id}-custom`}>Custom duration (when “custom”, e.g. 90m)</label>
-        <input id={`${id}-custom`} name="customDuration" type="text" maxlength={40} />
+        <input id={`${id}-custom`} name="customDuration" type="text" maxlength={40} value={draft.customDuration ?? ''} />
         <label for={`${id}-comment`}>Comment (required)</label>
-        <textarea id={`${id}-comment`} name="comment" rows={2} required maxlength={MAX_COMMENT} />
+        <textarea id={`${id}-comment`} name="comment" rows={2} required maxlength={MAX_COMMENT}>
+          {draft.comment ?? ''}
+        </textarea>
         <button type="submit">Silence</button>
       </form>
     </details>

@@ -66,7 +66,7 @@ describe('backup pages', () => {
 
   it('shows one backup: tables with row counts, files, verifications and the restore command', async () => {
     const html = await (await app(service).request(`/backups/production/${listing.id}`)).text();
-    expect(html).toContain('<td>public.orders</td><td>200</td>');
+    expect(html).toContain('<td>public.orders</td><td class="num">200</td>');
     expect(html).toContain('dump/toc.dat.zst.age');
     expect(html).toContain('row_count public.orders: 200 rows');
     expect(html).toContain(`value="guardia backup restore production --id ${listing.id} --to DATABASE_URL"`);

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { BackupListing } from '../../backups/backup-service.js';
 import type { HttpServices } from '../../http/http-deps.js';
-import { renderPage } from '../alerts/ops-page.js';
+import { renderPage } from '../layout/ops-page.js';
 import type { DashboardEnv } from '../dashboard-env.js';
 import { BackupManifestView, BackupTable, LastDrill, RunningOperations } from './backup-views.js';
 

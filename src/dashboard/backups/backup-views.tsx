@@ -1,7 +1,7 @@
 import type { BackupDetails, BackupListing, DrillReport, RunningOperation } from '../../backups/backup-service.js';
 import { formatDuration } from '../../config/index.js';
 import type { BackupSettings } from '../environments/environment-settings.js';
-import { bytes } from '../alerts/ops-page.js';
+import { bytes } from '../layout/ops-page.js';
 
 const ms = (n: number) => formatDuration(Math.max(1, Math.round(n)));
 
@@ -92,7 +92,7 @@ export function BackupManifestView(props: { backup: BackupDetails }) {
     <>
       <dl class="facts">
         <dt>Status</dt><dd><span class={`badge backup-${backup.status}`}>{backup.status}</span>{backup.statusReason ? ` — ${backup.statusReason}` : ''}</dd>
-        <dt>Database</dt><dd>{backup.environment}/{backup.database} (PostgreSQL {String(m.serverVersion)}, pg_dump {m.clientVersion})</dd>
+        <dt>Database</dt><dd>{backup.environment}/{backup.database} (PostgreSQL {serverVersionText(m.serverVersion)}, pg_dump {m.clientVersion})</dd>
         <dt>Taken</dt><dd>{m.startedAt} → {m.endedAt}</dd>
         <dt>Size</dt><dd>{bytes(m.rawBytes)} raw, {bytes(m.storedBytes)} stored ({m.compression}{m.recipients.length > 0 ? ', encrypted' : ''})</dd>
         <dt>Repositories</dt><dd>{backup.repositories.join(', ')}</dd>
@@ -102,8 +102,8 @@ export function BackupManifestView(props: { backup: BackupDetails }) {
       <input id="restore-command" class="copyable" type="text" readonly value={backup.restoreCommand} size={80} />
       <h2>Tables ({m.tables.length})</h2>
       <table>
-        <thead><tr><th scope="col">Table</th><th scope="col">Rows</th></tr></thead>
-        <tbody>{m.tables.map((t) => <tr><td>{t.schema}.{t.name}</td><td>{t.rows}</td></tr>)}</tbody>
+        <thead><tr><th scope="col">Table</th><th scope="col" class="num">Rows</th></tr></thead>
+        <tbody>{m.tables.map((t) => <tr><td>{t.schema}.{t.name}</td><td class="num">{t.rows}</td></tr>)}</tbody>
       </table>
       <h2>Verifications ({backup.verifications.length})</h2>
       {backup.verifications.length === 0 ? <p class="empty">Never verified.</p> : null}
@@ -124,4 +124,10 @@ export function BackupManifestView(props: { backup: BackupDetails }) {
       </details>
     </>
   );
+}
+
+/** `server_version_num` as people write it: 150010 → 15.10 (10 and later), 90624 → 9.6.24. */
+function serverVersionText(num: number): string {
+  const major = Math.floor(num / 10_000);
+  return major >= 10 ? `${major}.${num % 10_000}` : `${Math.floor(num / 10_000)}.${Math.floor(num / 100) % 100}.${num % 100}`;
 }

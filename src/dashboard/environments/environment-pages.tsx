@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { formatDuration } from '../../config/index.js';
 import type { HttpServices } from '../../http/http-deps.js';
-import { renderPage } from '../alerts/ops-page.js';
+import { renderPage } from '../layout/ops-page.js';
 import type { DashboardEnv } from '../dashboard-env.js';
 import { StatusBadge } from '../layout/status-badge.js';
 import type { EnvironmentSettings } from './environment-settings.js';

@@ -79,6 +79,17 @@ describe('incident pages', () => {
     expect(await service.view(id)).toEqual(before);
   });
 
+  it('keeps what was typed in a refused form', async () => {
+    const { post } = await fixture();
+    const note = await (await post('notes', { text: `${'n'.repeat(2001)}`, public: 'yes' })).text();
+    expect(note).toMatch(/<textarea id="note"[^>]*>n{2001}<\/textarea>/);
+    expect(note).toMatch(/name="public" value="yes" checked/);
+    const assign = await (await post('assign', { assignee: 'b'.repeat(101) })).text();
+    expect(assign).toContain(`value="${'b'.repeat(101)}"`);
+    const resolve = await (await post('resolve', { note: 'r'.repeat(2001) })).text();
+    expect(resolve).toMatch(/<textarea id="resolve-note"[^>]*>r{2001}<\/textarea>/);
+  });
+
   it('refuses forged CSRF and viewers with a 403, changing nothing', async () => {
     const { app, service, id } = await fixture();
     const before = await service.view(id);

@@ -3,12 +3,12 @@ import type { HttpServices } from '../../http/http-deps.js';
 import { renderPostmortem, type IncidentStatus } from '../../incidents/index.js';
 import { roleAllows } from '../../tokens/index.js';
 import { csrfField } from '../access/index.js';
-import { readOperatorForm, withNotice } from '../alerts/form-post.js';
-import { renderPage } from '../alerts/ops-page.js';
+import { readOperatorForm, withNotice } from '../forms/form-post.js';
+import { renderPage } from '../layout/ops-page.js';
 import type { DashboardEnv } from '../dashboard-env.js';
 import { Pagination, pageNumber } from '../layout/pagination.js';
 import { MAX_ASSIGNEE, MAX_NOTE, textField } from './incident-forms.js';
-import { IncidentActions, IncidentDetails, IncidentTable } from './incident-views.js';
+import { IncidentActions, IncidentDetails, IncidentTable, type IncidentDraft } from './incident-views.js';
 
 const STATUSES: readonly (IncidentStatus | 'all')[] = ['open', 'acknowledged', 'resolved', 'all'];
 const PAGE_SIZE = 25;
@@ -52,7 +52,7 @@ export function incidentPages(services: HttpServices): Hono<DashboardEnv> {
       if (!form.ok) return detail(c, services, { kind: 'error', text: form.message }, form.status);
       const id = c.req.param('id');
       const outcome = await act(id, form.fields, c.get('caller').name);
-      if (typeof outcome !== 'string') return detail(c, services, outcome, 400);
+      if (typeof outcome !== 'string') return detail(c, services, outcome, 400, { form: path, fields: form.fields });
       return c.redirect(withNotice(`/incidents/${encodeURIComponent(id)}`, outcome), 303);
     });
   action('ack', async (id, _fields, actor) => {
@@ -81,13 +81,13 @@ export function incidentPages(services: HttpServices): Hono<DashboardEnv> {
   return app;
 }
 
-async function detail(c: Context<DashboardEnv>, services: HttpServices, notice?: Notice, status: 200 | 400 | 403 = 200) {
+async function detail(c: Context<DashboardEnv>, services: HttpServices, notice?: Notice, status: 200 | 400 | 403 = 200, draft?: IncidentDraft) {
   const incident = await services.incidents.view(c.req.param('id') ?? '');
   const now = services.now();
   const body = (
     <>
       <IncidentDetails incident={incident} now={now} />
-      {roleAllows(c.get('caller').role, 'operator') ? <IncidentActions incident={incident} csrf={csrfField(c)} /> : null}
+      {roleAllows(c.get('caller').role, 'operator') ? <IncidentActions incident={incident} csrf={csrfField(c)} {...(draft ? { draft } : {})} /> : null}
       <details>
         <summary>Postmortem draft</summary>
         <label for="postmortem">Markdown (copy it, or <a href={`/incidents/${encodeURIComponent(incident.id)}/postmortem.md`}>download it</a>)</label>

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { Incident, IncidentView } from '../../incidents/index.js';
-import { When } from '../alerts/ops-page.js';
+import { When } from '../layout/ops-page.js';
 import { MAX_ASSIGNEE, MAX_NOTE } from './incident-forms.js';
 
 /** The incidents table: title (linked), severity, status, environment, assignee, opened. */
@@ -64,9 +64,16 @@ export function IncidentDetails(props: { incident: IncidentView; now: number }) 
   );
 }
 
-/** Acknowledge, resolve, assign and note forms, for operators while the incident is not resolved (notes always). */
-export function IncidentActions(props: { incident: Incident; csrf: Child }) {
+/** A refused incident form (`assign`, `resolve`, `notes`) and what it sent, shown again. */
+export interface IncidentDraft { form: string; fields: Record<string, string> }
+
+/**
+ * Acknowledge, resolve, assign and note forms, for operators while the incident is not
+ * resolved (notes always); a refused form keeps what was typed in it.
+ */
+export function IncidentActions(props: { incident: Incident; csrf: Child; draft?: IncidentDraft }) {
   const { incident, csrf } = props;
+  const typed = (form: string, name: string) => (props.draft?.form === form ? props.draft.fields[name] : undefined);
   const base = `/incidents/${encodeURIComponent(incident.id)}`;
   const open = incident.status !== 'resolved';
   return (
@@ -83,13 +90,13 @@ export function IncidentActions(props: { incident: Incident; csrf: Child }) {
           <form method="post" action={`${base}/assign`}>
             {csrf}
             <label for="assignee">Assign to</label>
-            <input id="assignee" name="assignee" type="text" required maxlength={MAX_ASSIGNEE} value={incident.assignee ?? ''} />
+            <input id="assignee" name="assignee" type="text" required maxlength={MAX_ASSIGNEE} value={typed('assign', 'assignee') ?? incident.assignee ?? ''} />
             <button type="submit">Assign</button>
           </form>
           <form method="post" action={`${base}/resolve`}>
             {csrf}
             <label for="resolve-note">Resolution note (optional)</label>
-            <textarea id="resolve-note" name="note" rows={2} maxlength={MAX_NOTE} />
+            <textarea id="resolve-note" name="note" rows={2} maxlength={MAX_NOTE}>{typed('resolve', 'note') ?? ''}</textarea>
             <button type="submit">Resolve</button>
           </form>
         </>
@@ -97,9 +104,9 @@ export function IncidentActions(props: { incident: Incident; csrf: Child }) {
       <form method="post" action={`${base}/notes`}>
         {csrf}
         <label for="note">Note</label>
-        <textarea id="note" name="text" rows={3} required maxlength={MAX_NOTE} />
+        <textarea id="note" name="text" rows={3} required maxlength={MAX_NOTE}>{typed('notes', 'text') ?? ''}</textarea>
         <label>
-          <input type="checkbox" name="public" value="yes" /> Public update (shown on the environment's status page)
+          <input type="checkbox" name="public" value="yes" checked={typed('notes', 'public') === 'yes'} /> Public update (shown on the environment's status page)
         </label>
         <button type="submit">Add note</button>
       </form>

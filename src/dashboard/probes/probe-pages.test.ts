@@ -78,6 +78,8 @@ describe('probe page', () => {
     const { app } = await probePage();
     const res = await app.request('/probes/production/nope');
     expect(res.status).toBe(404);
-    expect(await res.text()).toContain('There is no such probe');
+    const html = await res.text();
+    expect(html).toContain('<h1>Not found</h1><p>There is no probe production/nope.</p>');
+    expect(html).toContain('<a href="/">Back to the overview</a>');
   });
 });

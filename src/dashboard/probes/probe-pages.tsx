@@ -2,9 +2,10 @@ import { Hono, type Context } from 'hono';
 import { NotFoundError } from '../../errors.js';
 import type { HttpServices, ProbeView } from '../../http/http-deps.js';
 import { roleAllows } from '../../tokens/index.js';
-import { readOperatorForm, withNotice } from '../alerts/form-post.js';
+import { readOperatorForm, withNotice } from '../forms/form-post.js';
 import { csrfField } from '../access/index.js';
-import { renderPage, When } from '../alerts/ops-page.js';
+import { renderPage, When } from '../layout/ops-page.js';
+import { notFoundPage } from '../layout/not-found-page.js';
 import type { DashboardEnv } from '../dashboard-env.js';
 import { ProbeStateCell, probeEventName } from '../overview/probe-state-cell.js';
 import { sanitizeReason } from './recent-failures.js';
@@ -47,7 +48,7 @@ async function find(services: HttpServices, c: Context<DashboardEnv>): Promise<P
 }
 
 function notFound(c: Context<DashboardEnv>) {
-  return renderPage(c, { title: 'No such probe', section: 'probes', body: <p>There is no such probe. <a href="/">Back to the overview</a></p> }, 404);
+  return notFoundPage(c, `There is no probe ${c.req.param('env') ?? ''}/${c.req.param('probe') ?? ''}.`);
 }
 
 async function page(

@@ -1,6 +1,6 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { When } from '../alerts/ops-page.js';
+import { When } from '../layout/ops-page.js';
 import { StatusBadge } from '../layout/status-badge.js';
 import type { FailureView, LatencyView, StateChange } from './probe-history.js';
 import { RANGES, type RangeName } from './probe-ranges.js';

@@ -21,26 +21,37 @@ export interface WaitHealthy {
   timeoutMs: number;
 }
 
-/** Runs the named probes every `everyMs` until each was up (or degraded) `consecutive` times in a row. */
+/**
+ * Runs the named probes every `everyMs` until each was up (or degraded) `consecutive` times in a
+ * row; its last line says how many runs that took. Past `timeoutMs` it fails naming each probe
+ * still short of its streak with the status and reason of its last run.
+ */
 export async function runWaitHealthyStep(wait: WaitHealthy, ctx: StepContext): Promise<void> {
-  const probes = wait.probes.map((name) => {
+  const states = wait.probes.map((name) => {
     const probe = ctx.probe(name);
     if (!probe) throw new CheckFailedError(`no probe "${name}" in ${ctx.env}`);
-    return probe;
+    return { probe, streak: 0, last: '' };
   });
-  const streak = new Map(probes.map((p) => [p.name, 0]));
   const deadline = ctx.clock.now() + wait.timeoutMs;
-  for (;;) {
-    for (const probe of probes) {
-      const result = await ctx.runProbe(probe, true);
-      streak.set(probe.name, result.status === 'down' ? 0 : (streak.get(probe.name) ?? 0) + 1);
-      ctx.line(`${probe.name}: ${result.status} (${streak.get(probe.name)}/${wait.consecutive})`);
+  for (let runs = 1; ; runs += 1) {
+    for (const state of states) {
+      const { status, reason } = await ctx.runProbe(state.probe, true);
+      state.streak = status === 'down' ? 0 : state.streak + 1;
+      state.last = reason ? `${status}: ${reason}` : status;
+      ctx.line(`${state.probe.name}: ${status} (${state.streak}/${wait.consecutive})${status === 'up' ? '' : ` — ${reason}`}`);
     }
-    if ([...streak.values()].every((n) => n >= wait.consecutive)) return;
+    if (states.every((s) => s.streak >= wait.consecutive)) {
+      ctx.line(`healthy after ${plural(runs, 'run')} (${wait.consecutive} in a row)`);
+      return;
+    }
     if (ctx.clock.now() + wait.everyMs > deadline) {
-      const short = [...streak].filter(([, n]) => n < wait.consecutive).map(([name]) => name);
-      throw new CheckFailedError(`not healthy within ${Math.round(wait.timeoutMs / 1000)} s: ${short.join(', ')}`);
+      const short = states.filter((s) => s.streak < wait.consecutive).map((s) => `${s.probe.name} (${s.streak}/${wait.consecutive} in a row; last ${s.last})`);
+      throw new CheckFailedError(`not healthy within ${Math.round(wait.timeoutMs / 1000)} s after ${plural(runs, 'run')}: ${short.join(', ')}`);
     }
     await ctx.clock.sleep(wait.everyMs, ctx.signal);
   }
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { formatDuration } from '../../config/index.js';
 import type { DashboardEnv } from '../dashboard-env.js';
-import { PageLayout } from '../layout/page-layout.js';
+import { PageLayout } from './page-layout.js';
 import type { PageShellProps } from '../page-shell.js';
 
 /** One page of the ops sections: what `renderPage` puts inside the shared layout. */
