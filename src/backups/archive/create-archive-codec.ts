@@ -2,7 +2,7 @@ import { BackupFailedError, ClientToolError } from '../../errors.js';
 import type { ArchiveCodec, ArchiveCodecOptions } from './archive-codec.js';
 import { findExecutable } from './find-executable.js';
 import { loadAge } from './internal/age-package-stages.js';
-import { compressStage, decompressStage, decryptStage, encryptStage, type CodecTools } from './internal/codec-tools.js';
+import { compressFileStage, decompressToFileSink, decryptStage, encryptStage, type CodecTools } from './internal/codec-tools.js';
 import { decodeStream } from './internal/decode-stream.js';
 import { encodeFile } from './internal/encode-file.js';
 import type { Stage } from './internal/process-stage.js';
@@ -31,9 +31,9 @@ export async function createArchiveCodec(options: ArchiveCodecOptions): Promise<
     suffix: `${zstd ? '.zst' : ''}${encrypted ? '.age' : ''}`,
     encodeFile(plainFile, storedFile, encodeOptions = {}) {
       const stages: Stage[] = [];
-      if (zstd) stages.push(compressStage(tools));
+      if (zstd) stages.push(compressFileStage(tools, plainFile));
       if (encrypted) stages.push(encryptStage(tools, recipients));
-      return encodeFile(plainFile, storedFile, stages, encodeOptions.signal);
+      return encodeFile(plainFile, storedFile, stages, { firstStageReadsFile: zstd, ...(encodeOptions.signal ? { signal: encodeOptions.signal } : {}) });
     },
     async decodeTo(stored, plainFile, expect, decodeOptions = {}) {
       const { identityFile, signal } = decodeOptions;
@@ -44,8 +44,8 @@ export async function createArchiveCodec(options: ArchiveCodecOptions): Promise<
         }
         stages.push(decryptStage(tools, identityFile));
       }
-      if (zstd) stages.push(decompressStage(tools));
-      await decodeStream(stored, plainFile, expect, stages, (error) => describeDecodeFailure(error, expect.path, identityFile), signal);
+      const sink = zstd ? decompressToFileSink(tools, plainFile) : undefined;
+      await decodeStream(stored, plainFile, expect, stages, (error) => describeDecodeFailure(error, expect.path, identityFile), signal, sink);
     },
   };
 }

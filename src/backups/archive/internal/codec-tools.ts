@@ -1,6 +1,6 @@
 import { ClientToolError } from '../../../errors.js';
 import { ageDecryptStage, ageEncryptStage } from './age-package-stages.js';
-import { processStage, type Stage } from './process-stage.js';
+import { processSink, processStage, type Sink, type Stage } from './process-stage.js';
 
 /**
  * zstd level for dump files. Measured on 100–135 MB of pgbench-like and jsonb/text table
@@ -16,12 +16,17 @@ export interface CodecTools {
   env: NodeJS.ProcessEnv;
 }
 
-export function compressStage(tools: CodecTools): Stage {
-  return processStage(requireZstd(tools), ['-q', '-c', '-T0', ZSTD_LEVEL], tools.env);
+/**
+ * zstd reading `plainFile` itself (its input stays empty): the raw bytes, the bulk of a dump,
+ * never pass through this process.
+ */
+export function compressFileStage(tools: CodecTools, plainFile: string): Stage {
+  return processStage(requireZstd(tools), ['-q', '-c', '-T0', ZSTD_LEVEL, '--', plainFile], tools.env);
 }
 
-export function decompressStage(tools: CodecTools): Stage {
-  return processStage(requireZstd(tools), ['-d', '-q', '-c'], tools.env);
+/** The last step of a decode: zstd writes `plainFile` itself, so the raw bytes never pass through this process. */
+export function decompressToFileSink(tools: CodecTools, plainFile: string): Sink {
+  return processSink(requireZstd(tools), ['-d', '-q', '-f', '-o', plainFile], tools.env);
 }
 
 /** The age CLI when installed, else the `age-encryption` package: both write the same format. */

@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { BackupFailedError, GuardiaError } from '../../../errors.js';
 import { ByteTally } from './byte-tally.js';
 import { chainStages } from './chain-stages.js';
-import { StageProcessError, type Stage } from './process-stage.js';
+import { StageProcessError, type Sink, type Stage } from './process-stage.js';
 
 /** What a stored file must hash to, and how to name it in errors. */
 export interface ExpectedFile {
@@ -27,6 +27,8 @@ export async function decodeStream(
   stages: readonly Stage[],
   describeFailure: (error: unknown) => { message: string; damageIsPossible: boolean },
   signal?: AbortSignal,
+  /** Writes `plainFile` from the last stage's output (default: a plain file write). */
+  sink?: Sink,
 ): Promise<void> {
   const tally = new ByteTally();
   async function* read(): AsyncGenerator<Uint8Array> {
@@ -37,7 +39,7 @@ export async function decodeStream(
     }
   }
   try {
-    await pipeline(chainStages(read(), stages), createWriteStream(plainFile), { signal });
+    await pipeline(chainStages(read(), stages), sink ?? createWriteStream(plainFile), { signal });
   } catch (error) {
     await rm(plainFile, { force: true });
     try {

@@ -12,11 +12,19 @@ import { StageProcessError, type Stage } from './process-stage.js';
  * written. On any failure the partial `storedFile` is removed; an abort rethrows the signal's
  * reason, anything else is a `BackupFailedError` naming the file.
  */
-export async function encodeFile(plainFile: string, storedFile: string, stages: readonly Stage[], signal?: AbortSignal): Promise<EncodedFile> {
+export async function encodeFile(
+  plainFile: string,
+  storedFile: string,
+  stages: readonly Stage[],
+  options: { signal?: AbortSignal; firstStageReadsFile?: boolean } = {},
+): Promise<EncodedFile> {
+  const { signal } = options;
   const tally = new ByteTally();
   try {
     const rawSize = (await stat(plainFile)).size;
-    const output = chainStages(createReadStream(plainFile), [...stages, tally.stage]);
+    // A first stage that reads `plainFile` itself (the zstd CLI) gets no input from here.
+    const input = options.firstStageReadsFile ? noBytes() : createReadStream(plainFile);
+    const output = chainStages(input, [...stages, tally.stage]);
     await pipeline(output, createWriteStream(storedFile), { signal });
     return { rawSize, size: tally.size, sha256: tally.digest() };
   } catch (error) {
@@ -26,3 +34,6 @@ export async function encodeFile(plainFile: string, storedFile: string, stages: 
     throw new BackupFailedError(`cannot encode ${plainFile}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
+
+/** An empty input: the first stage reads the file itself. */
+async function* noBytes(): AsyncGenerator<Uint8Array> {}

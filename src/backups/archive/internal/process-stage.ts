@@ -5,6 +5,9 @@ import { BackupFailedError } from '../../../errors.js';
 /** A step of a streaming pipeline: bytes in, bytes out (for `stream.pipeline`). */
 export type Stage = (source: AsyncIterable<Uint8Array>) => AsyncIterable<Uint8Array>;
 
+/** The last step of a streaming pipeline: consumes the bytes, resolves once they are stored. */
+export type Sink = (source: AsyncIterable<Uint8Array>) => Promise<void>;
+
 /** Thrown by a process stage that exited non-zero; `stderr` is the tail of what it printed. */
 export class StageProcessError extends BackupFailedError {
   constructor(readonly program: string, readonly stderr: string, exit: string) {
@@ -54,5 +57,17 @@ export function processStage(file: string, args: readonly string[], env: NodeJS.
     } finally {
       if (!finished && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
+  };
+}
+
+/**
+ * A sink that feeds its input to `file args`, a program that writes its output itself (e.g.
+ * `zstd -d -o FILE`); errors as for `processStage`.
+ */
+export function processSink(file: string, args: readonly string[], env: NodeJS.ProcessEnv): Sink {
+  const stage = processStage(file, args, env);
+  return async (source) => {
+    // Such a program prints nothing on stdout; reading it to the end waits for its exit.
+    for await (const chunk of stage(source)) void chunk;
   };
 }
