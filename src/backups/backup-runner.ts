@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '../clock/index.js';
@@ -12,9 +13,9 @@ import { backupPrefix, newBackupId } from './internal/backup-id.js';
 import { operationLockName, operationPurpose } from './internal/operation-lock.js';
 import { RunProgress } from './internal/run-progress.js';
 import { listFilesUnder, removeStaging, stagingRoot } from './internal/staging-files.js';
-import { storeFiles } from './internal/store-files.js';
+import { FileQueue, storeFiles, type PlainFile } from './internal/store-files.js';
 import { watchDumpSize } from './internal/watch-dump-size.js';
-import type { BackupManifest } from './manifest.js';
+import type { BackupManifest, ManifestTable } from './manifest.js';
 import { serializeManifest } from './manifest-io.js';
 import type { PgAdmin } from './pg/pg-admin.js';
 import type { PgTools } from './pg/pg-tools.js';
@@ -97,31 +98,47 @@ async function produceBackup(deps: BackupRunnerDeps, request: BackupRunRequest, 
   const plainDir = join(staging, 'plain');
   await mkdir(plainDir, { recursive: true });
   progress.update({ phase: 'dump' });
-  let dumped = 0;
-  const stopWatching = watchDumpSize(deps.clock, join(plainDir, 'dump'), (bytes) => progress.update({ bytes }));
-  const { tables } = await pgAdmin
-    .withSnapshot(url, config.excludeTableData, (snapshot) =>
-      pgTools.dump({
-        url, dir: join(plainDir, 'dump'), jobs: config.jobs, uncompressed: codec.compression === 'zstd', snapshot,
-        excludeTableData: config.excludeTableData, signal, onTable: () => progress.update({ tables: ++dumped }),
-      }),
-    )
-    .finally(stopWatching);
-  progress.update({ tables: tables.length, totalTables: tables.length });
-  if (config.globals) {
-    progress.update({ phase: 'globals' });
-    await pgTools.dumpGlobals({ url, file: join(plainDir, 'globals.sql'), signal });
-  }
-
-  const plainFiles = await listFilesUnder(plainDir);
-  const rawBytes = plainFiles.reduce((sum, f) => sum + f.size, 0);
-  progress.update({ phase: 'encode', bytes: 0, totalBytes: rawBytes });
   const prefix = backupPrefix(request.environment, request.database.name, id);
-  const files = await storeFiles({
-    plainDir, storedDir: join(staging, 'stored'), files: plainFiles, codec, repositories: deps.repositories, prefix, signal,
-    onProgress: (done) =>
-      progress.update(done.filesLeftToEncode > 0 ? { phase: 'encode', bytes: done.encodedRawBytes, totalBytes: rawBytes } : { phase: 'upload', bytes: done.uploadedBytes, totalBytes: undefined }),
+  // Files are encoded and uploaded while the dump goes on, as pg_dump finishes each table's file.
+  const queue = new FileQueue();
+  const queued = new Set<string>();
+  const stopStoring = new AbortController();
+  let dumping = true;
+  const storing = storeFiles({
+    plainDir, storedDir: join(staging, 'stored'), files: queue, codec, repositories: deps.repositories, prefix,
+    signal: signal ? AbortSignal.any([signal, stopStoring.signal]) : stopStoring.signal,
+    onProgress: (done) => {
+      if (!dumping) progress.update(done.filesLeftToEncode > 0 ? { phase: 'encode', bytes: done.encodedRawBytes } : { phase: 'upload', bytes: done.uploadedBytes });
+    },
   });
+  // A file that cannot be stored ends the dump at once (and is the error reported).
+  const stopDump = new AbortController();
+  storing.catch((error: unknown) => stopDump.abort(error));
+  const dumpSignal = signal ? AbortSignal.any([signal, stopDump.signal]) : stopDump.signal;
+  let tables: ManifestTable[];
+  try {
+    tables = await dumpInSnapshot(deps, { ...request, signal: dumpSignal }, plainDir, progress, (file) => {
+      queued.add(file.path);
+      queue.push(file);
+    });
+    if (config.globals) {
+      progress.update({ phase: 'globals' });
+      await pgTools.dumpGlobals({ url, file: join(plainDir, 'globals.sql'), signal: dumpSignal });
+    }
+    // Files already queued may be encoded and removed by now.
+    const rest = (await listFilesUnder(plainDir, (path) => queued.has(path))).sort((a, b) => b.size - a.size);
+    dumping = false;
+    progress.update({ phase: 'encode', bytes: 0 });
+    queue.push(...rest);
+  } catch (error) {
+    stopStoring.abort(error);
+    await storing.catch(() => undefined);
+    throw stopDump.signal.aborted && !signal?.aborted ? stopDump.signal.reason : error;
+  } finally {
+    queue.close();
+  }
+  const files = await storing;
+  const rawBytes = files.reduce((sum, f) => sum + f.rawSize, 0);
 
   const manifest: BackupManifest = {
     format: 1, id, environment: request.environment, database: request.database.name, serverVersion, clientVersion: client.text,
@@ -136,6 +153,32 @@ async function produceBackup(deps: BackupRunnerDeps, request: BackupRunRequest, 
   }
   await removeStaging(deps.dataDir, id);
   return manifest;
+}
+
+/** The dump in one snapshot, with the row counts read in it; each finished data file goes to `ready`. */
+async function dumpInSnapshot(
+  deps: BackupRunnerDeps,
+  request: BackupRunRequest,
+  plainDir: string,
+  progress: RunProgress,
+  ready: (file: PlainFile) => void,
+): Promise<ManifestTable[]> {
+  const { config, signal } = request;
+  const dumpDir = join(plainDir, 'dump');
+  let dumped = 0;
+  const stopWatching = watchDumpSize(deps.clock, dumpDir, (bytes) => progress.update({ bytes }));
+  const { tables } = await deps.pgAdmin
+    .withSnapshot(request.database.url, config.excludeTableData, (snapshot) =>
+      deps.pgTools.dump({
+        url: request.database.url, dir: dumpDir, jobs: config.jobs, uncompressed: deps.codec.compression === 'zstd', snapshot,
+        excludeTableData: config.excludeTableData, signal,
+        onTable: () => progress.update({ tables: ++dumped }),
+        onDataFile: (file) => ready({ path: `dump/${file}`, size: statSync(join(dumpDir, file)).size }),
+      }),
+    )
+    .finally(stopWatching);
+  progress.update({ tables: tables.length, totalTables: tables.length });
+  return tables;
 }
 
 /** Best effort: a repository that failed the upload may fail the clean-up too; prune removes leftovers later. */

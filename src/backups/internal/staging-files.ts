@@ -6,14 +6,18 @@ export function stagingRoot(dataDir: string): string {
   return join(dataDir, 'backups-staging');
 }
 
-/** Every regular file under `dir`, as `/`-separated paths relative to it, sorted. */
-export async function listFilesUnder(dir: string): Promise<{ path: string; size: number }[]> {
+/**
+ * Every regular file under `dir`, as `/`-separated paths relative to it, sorted; paths `skip`
+ * accepts are left out before they are looked at (they may be gone by then).
+ */
+export async function listFilesUnder(dir: string, skip: (path: string) => boolean = () => false): Promise<{ path: string; size: number }[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files: { path: string; size: number }[] = [];
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     const full = join(entry.parentPath, entry.name);
-    files.push({ path: relative(dir, full).split(sep).join('/'), size: (await stat(full)).size });
+    const path = relative(dir, full).split(sep).join('/');
+    if (!skip(path)) files.push({ path, size: (await stat(full)).size });
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

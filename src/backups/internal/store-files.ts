@@ -10,7 +10,8 @@ export interface StoreFilesOptions {
   plainDir: string;
   /** Folder for the encoded files before upload. */
   storedDir: string;
-  files: readonly { path: string; size: number }[];
+  /** The plain files to store, as they become ready. */
+  files: FileQueue;
   codec: ArchiveCodec;
   repositories: readonly Repository[];
   /** Key prefix of the backup folder, ending in `/`. */
@@ -22,6 +23,46 @@ export interface StoreFilesOptions {
   onProgress?: (done: { encodedRawBytes: number; uploadedBytes: number; filesLeftToEncode: number }) => void;
 }
 
+export interface PlainFile {
+  /** `/`-separated, relative to the plain folder. */
+  path: string;
+  size: number;
+}
+
+/** Files ready to be stored, taken in the order they were pushed; `close()` once no more will come. */
+export class FileQueue {
+  private readonly files: PlainFile[] = [];
+  private closed = false;
+  private waiting: (() => void)[] = [];
+
+  push(...files: PlainFile[]): void {
+    this.files.push(...files);
+    this.wake();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.wake();
+  }
+
+  /** The next file; undefined once the queue is closed and empty, or when `signal` aborts. */
+  async next(signal: AbortSignal): Promise<PlainFile | undefined> {
+    while (this.files.length === 0 && !this.closed && !signal.aborted) {
+      await new Promise<void>((resolve) => {
+        this.waiting.push(resolve);
+        signal.addEventListener('abort', () => resolve(), { once: true });
+      });
+    }
+    return signal.aborted ? undefined : this.files.shift();
+  }
+
+  private wake(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
+  }
+}
+
 /**
  * Encodes each plain file and uploads it to every repository as soon as it is encoded, a few
  * files at a time; local copies are removed as they go so staging never holds the dump twice.
@@ -30,13 +71,12 @@ export interface StoreFilesOptions {
 export async function storeFiles(options: StoreFilesOptions): Promise<ManifestFile[]> {
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
-  const queue = [...options.files].sort((a, b) => b.size - a.size);
   const stored: ManifestFile[] = [];
   let encodedRawBytes = 0;
   let uploadedBytes = 0;
-  let leftToEncode = queue.length;
+  let leftToEncode = 0;
 
-  async function storeOne(file: { path: string; size: number }): Promise<void> {
+  async function storeOne(file: PlainFile): Promise<void> {
     const path = `${file.path}${options.codec.suffix}`;
     const plain = join(options.plainDir, file.path);
     const local = join(options.storedDir, path);
@@ -57,10 +97,11 @@ export async function storeFiles(options: StoreFilesOptions): Promise<ManifestFi
   }
 
   async function worker(): Promise<void> {
-    for (let file = queue.shift(); file; file = queue.shift()) {
-      signal.throwIfAborted();
+    for (let file = await options.files.next(signal); file; file = await options.files.next(signal)) {
+      leftToEncode += 1;
       await storeOne(file);
     }
+    signal.throwIfAborted();
   }
 
   const workers = Array.from({ length: Math.max(1, options.concurrency ?? 2) }, () =>

@@ -5,7 +5,7 @@ import { splitPassword } from './internal/connection-secrets.js';
 import { findPgTool } from './internal/find-pg-tool.js';
 import { majorOf, parseToolVersion, serverVersion } from './internal/pg-version.js';
 import { PgToolFailedError, runPgTool } from './internal/run-pg-tool.js';
-import { dumpedTable, restoredTable, type ProgressTable } from './internal/table-progress.js';
+import { dumpedTable, finishedDataItem, restoredTable, type ProgressTable } from './internal/table-progress.js';
 import type { DumpOptions, PgToolVersion, PgTools, RestoreRunOptions } from './pg-tools.js';
 
 const execFileAsync = promisify(execFile);
@@ -66,12 +66,18 @@ export function createPgTools(options: PgToolsCliOptions = {}): PgTools {
     },
 
     dump(dumpOptions: DumpOptions) {
-      const { dir, jobs, uncompressed, snapshot, excludeTableData, signal, onTable } = dumpOptions;
+      const { dir, jobs, uncompressed, snapshot, excludeTableData, signal, onTable, onDataFile } = dumpOptions;
       const args = ['--format=directory', `--jobs=${jobs}`, `--file=${dir}`, '--verbose'];
       if (uncompressed) args.push('--compress=0');
       if (snapshot !== undefined) args.push(`--snapshot=${snapshot}`);
       for (const pattern of excludeTableData) args.push(`--exclude-table-data=${pattern}`);
-      return run('pg_dump', args, dumpOptions.url, { signal, onLine: reportTables(dumpedTable, onTable) });
+      const tables = reportTables(dumpedTable, onTable);
+      const onLine = (line: string) => {
+        tables?.(line);
+        const id = finishedDataItem(line);
+        if (id !== undefined) onDataFile?.(`${id}.dat${uncompressed ? '' : '.gz'}`);
+      };
+      return run('pg_dump', args, dumpOptions.url, { signal, onLine });
     },
 
     async dumpGlobals({ url, file, signal }) {

@@ -35,6 +35,12 @@ export interface DumpOptions {
   excludeTableData: readonly string[];
   signal?: AbortSignal;
   onTable?: (table: { schema: string; name: string }) => void;
+  /**
+   * A table's data file that pg_dump has finished and closed, relative to `dir` (`3345.dat`, or
+   * `3345.dat.gz` with pg_dump's gzip): parallel dumps (`jobs` > 1) report each, so it can be
+   * encoded while the rest is still being dumped.
+   */
+  onDataFile?: (file: string) => void;
 }
 
 export interface RestoreRunOptions {

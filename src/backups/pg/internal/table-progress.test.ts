@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dumpedTable, restoredTable } from './table-progress.js';
+import { dumpedTable, finishedDataItem, restoredTable } from './table-progress.js';
 
 describe('table progress lines', () => {
   it('reads the table of pg_dump and pg_restore verbose lines', () => {
@@ -13,5 +13,11 @@ describe('table progress lines', () => {
     expect(restoredTable('pg_restore: pg_restore: processing data for table "public.items"')).toEqual({ schema: 'public', name: 'items' });
     expect(restoredTable('processing data for table "public.orders"')).toEqual({ schema: 'public', name: 'orders' });
     expect(dumpedTable('dumping contents of table "public.orders"')).toEqual({ schema: 'public', name: 'orders' });
+  });
+
+  it('reads the dump id of an item a parallel pg_dump finished', () => {
+    expect(finishedDataItem('pg_dump: finished item 3345 TABLE DATA public pgbench_accounts')).toBe(3345);
+    expect(finishedDataItem('pg_dump: finished item 3340 INDEX public pgbench_accounts_pkey')).toBeUndefined();
+    expect(finishedDataItem('pg_dump: dumping contents of table "public.orders"')).toBeUndefined();
   });
 });

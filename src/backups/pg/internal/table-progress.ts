@@ -9,6 +9,15 @@ export interface ProgressTable {
 const DUMPING = /dumping contents of table "(.*)"$/;
 const RESTORING = /processing data for table "(.*)"$/;
 
+// The leader of a parallel dump, once a worker has written and closed an item's file.
+const FINISHED_DATA = /finished item (\d+) TABLE DATA /;
+
+/** The dump id of `pg_dump: finished item 3345 TABLE DATA public pgbench_accounts` (its file is `3345.dat`), else undefined. */
+export function finishedDataItem(line: string): number | undefined {
+  const id = FINISHED_DATA.exec(line)?.[1];
+  return id === undefined ? undefined : Number(id);
+}
+
 /** The table of `pg_dump: dumping contents of table "public.x"`, else undefined. */
 export function dumpedTable(line: string): ProgressTable | undefined {
   return tableOf(DUMPING.exec(line)?.[1]);
