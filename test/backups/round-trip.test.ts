@@ -17,7 +17,7 @@ import { verifyBackup } from '../../src/backups/verify/verify-backup.js';
 import { systemClock } from '../../src/clock/index.js';
 import type { BackupsConfig, FileRepositoryConfig } from '../../src/config/resolved-backup-config.js';
 import type { ProbeConfig } from '../../src/config/resolved-config.js';
-import { RefusedError, UsageError } from '../../src/errors.js';
+import { BackupFailedError, RefusedError, UsageError } from '../../src/errors.js';
 import { createStoreLocks } from '../../src/locks/index.js';
 import { openMemoryStore, type Store } from '../../src/store/index.js';
 import { FIXTURE_ROLE, databaseFingerprint, loadBackupFixture } from '../support/backup-fixture.js';
@@ -123,6 +123,12 @@ describe('backup round trip', () => {
     expect((error as Error).message).toMatch(new RegExp(`^postgres://postgres@127\\.0\\.0\\.1:${cluster.port}/restored is not empty \\(\\d+(\\.\\d)? MiB\\): pass --yes`));
     expect((error as Error).message).not.toContain('pw-not-shown');
   });
+
+  it('refuses a table name that matches nothing instead of restoring nothing', async () => {
+    const error = await restoreBackup(context(backupsConfig()), { manifest: plain, repository, to: cluster.url('only_missing'), tables: ['no_such_table'] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackupFailedError);
+    expect((error as Error).message).toMatch(/table "no_such_table" not found/);
+  }, 120_000);
 
   it('restores only the tables asked for', async () => {
     await restoreBackup(context(backupsConfig()), { manifest: plain, repository, to: cluster.url('only_mixed'), tables: ['MixedCase'] });

@@ -49,8 +49,13 @@ export class FileQueue {
   async next(signal: AbortSignal): Promise<PlainFile | undefined> {
     while (this.files.length === 0 && !this.closed && !signal.aborted) {
       await new Promise<void>((resolve) => {
-        this.waiting.push(resolve);
-        signal.addEventListener('abort', () => resolve(), { once: true });
+        // One listener per wait, removed once woken: a long dump must not pile them up on the signal.
+        const wake = () => {
+          signal.removeEventListener('abort', wake);
+          resolve();
+        };
+        this.waiting.push(wake);
+        signal.addEventListener('abort', wake, { once: true });
       });
     }
     return signal.aborted ? undefined : this.files.shift();

@@ -124,6 +124,7 @@ function installHint(major: number): string {
  * (which then limits every `-t` to the schemas named).
  */
 function tableArgs(tables: readonly string[]): string[] {
+  if (tables.length === 0) return [];
   const schemas = new Set<string>();
   const args: string[] = [];
   for (const table of tables) {
@@ -131,7 +132,8 @@ function tableArgs(tables: readonly string[]): string[] {
     if (dot > 0) schemas.add(table.slice(0, dot));
     args.push(`--table=${dot > 0 ? table.slice(dot + 1) : table}`);
   }
-  return [...[...schemas].map((schema) => `--schema=${schema}`), ...args];
+  // A name that matches nothing is an error, not a restore that silently restores nothing.
+  return ['--strict-names', ...[...schemas].map((schema) => `--schema=${schema}`), ...args];
 }
 
 function reportTables(parse: (line: string) => ProgressTable | undefined, onTable: ((table: ProgressTable) => void) | undefined) {
