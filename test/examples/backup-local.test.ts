@@ -25,6 +25,16 @@ async function roundTrip(env: NodeJS.ProcessEnv, restored: string, identity?: st
   return { backup, restore, list };
 }
 
+/** A fresh age identity and backup directory, removed after the tests. */
+function encryptedSetup(): { key: string; recipient: string; backupDir: string } {
+  const keyDir = tempDir('guardia-age-');
+  const backupDir = tempDir('guardia-backup-dir-');
+  dirs.push(keyDir, backupDir);
+  const key = join(keyDir, 'key.txt');
+  execFileSync('age-keygen', ['-o', key], { stdio: 'ignore' });
+  return { key, recipient: execFileSync('age-keygen', ['-y', key], { encoding: 'utf8' }).trim(), backupDir };
+}
+
 describe('examples/backup-local', () => {
   beforeAll(async () => {
     cluster = await PgCluster.create();
@@ -57,12 +67,7 @@ describe('examples/backup-local', () => {
   }, 180_000);
 
   it('encrypts to BACKUP_AGE_RECIPIENT and restores with --identity', async () => {
-    const keyDir = tempDir('guardia-age-');
-    const backupDir = tempDir('guardia-backup-dir-');
-    dirs.push(keyDir, backupDir);
-    const key = join(keyDir, 'key.txt');
-    execFileSync('age-keygen', ['-o', key], { stdio: 'ignore' });
-    const recipient = execFileSync('age-keygen', ['-y', key], { encoding: 'utf8' }).trim();
+    const { key, recipient, backupDir } = encryptedSetup();
     const env = { DATABASE_URL: cluster.url('app'), BACKUP_DIR: backupDir, BACKUP_AGE_RECIPIENT: recipient };
     const { backup, restore, list } = await roundTrip(env, 'restored_age', key);
     expect(backup.code, backup.stderr).toBe(0);
@@ -73,12 +78,7 @@ describe('examples/backup-local', () => {
   }, 180_000);
 
   it('verifies encrypted backups with BACKUP_AGE_IDENTITY_FILE, which restore reads too', async () => {
-    const keyDir = tempDir('guardia-age-');
-    const backupDir = tempDir('guardia-backup-dir-');
-    dirs.push(keyDir, backupDir);
-    const key = join(keyDir, 'key.txt');
-    execFileSync('age-keygen', ['-o', key], { stdio: 'ignore' });
-    const recipient = execFileSync('age-keygen', ['-y', key], { encoding: 'utf8' }).trim();
+    const { key, recipient, backupDir } = encryptedSetup();
     const env = { DATABASE_URL: cluster.url('app'), BACKUP_DIR: backupDir, BACKUP_AGE_RECIPIENT: recipient, BACKUP_AGE_IDENTITY_FILE: key };
     const { backup, restore, list } = await roundTrip(env, 'restored_verified');
     expect(backup.code, backup.stderr).toBe(0);
@@ -88,12 +88,7 @@ describe('examples/backup-local', () => {
   }, 180_000);
 
   it('restores with stock age, zstd and pg_restore as the README shows, without guardia', async () => {
-    const keyDir = tempDir('guardia-age-');
-    const backupDir = tempDir('guardia-backup-dir-');
-    dirs.push(keyDir, backupDir);
-    const key = join(keyDir, 'key.txt');
-    execFileSync('age-keygen', ['-o', key], { stdio: 'ignore' });
-    const recipient = execFileSync('age-keygen', ['-y', key], { encoding: 'utf8' }).trim();
+    const { key, recipient, backupDir } = encryptedSetup();
     const dataDir = tempDir('guardia-backup-local-');
     dirs.push(dataDir);
     const env = { DATABASE_URL: cluster.url('app'), BACKUP_DIR: backupDir, BACKUP_AGE_RECIPIENT: recipient };
@@ -102,7 +97,8 @@ describe('examples/backup-local', () => {
     const id = (JSON.parse(backup.stdout) as { backups: { id: string }[] }).backups[0]?.id ?? '';
     await cluster.query('create database restored_stock');
     // The README's recipe, run in the backup's folder <dir>/<env>/<db>/<id>/, writing the plain dump elsewhere.
-    const out = join(keyDir, 'restore');
+    const out = tempDir('guardia-stock-restore-');
+    dirs.push(out);
     const recipe = `cd "${join(backupDir, 'production', 'app', id)}" && mkdir -p "${out}/dump" &&
       for f in dump/*.zst.age; do age -d -i "${key}" "$f" | zstd -q -d -o "${out}/\${f%.zst.age}"; done &&
       pg_restore -d "${cluster.url('restored_stock')}" -j 4 --exit-on-error "${out}/dump"`;
