@@ -25,7 +25,7 @@ describe('loadConfig ${VAR} interpolation', () => {
 
   it('treats an empty value for an optional setting as not set', async () => {
     const resolved = await loadText(config('    database: ${DATABASE_URL:-}\n    redis: ${REDIS_URL}\n    url: ""\n'), { REDIS_URL: '' });
-    expect(resolved.environments[0]).toEqual({ name: 'production', probes: [] });
+    expect(resolved.environments[0]).toEqual({ name: 'production', tier: 'production', probes: [] });
     expect(resolved.secrets).toEqual([]);
   });
 

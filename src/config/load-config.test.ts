@@ -102,6 +102,7 @@ function expectedFull(dir: string): ResolvedConfig {
     environments: [
       {
         name: 'production',
+        tier: 'production',
         url: 'https://api.example.com',
         database: ENV.DATABASE_URL,
         redis: ENV.REDIS_URL,
@@ -140,6 +141,7 @@ function expectedFull(dir: string): ResolvedConfig {
       },
       {
         name: 'staging',
+        tier: 'staging',
         url: 'https://staging.example.com/api/',
         probes: [
           {
@@ -327,6 +329,7 @@ environments:
 `);
     expect(config.environments[0]).toEqual({
       name: 'production',
+      tier: 'production',
       database: 'postgresql:///app?host=/run/postgresql',
       redis: 'rediss://cache.internal:6380',
       probes: [],

@@ -29,6 +29,8 @@ export interface ResolvedConfig {
   secrets: string[];
 }
 
+export type EnvironmentTier = 'production' | 'staging' | 'development';
+
 export interface ListenAddress {
   host: string;
   port: number;
@@ -36,6 +38,8 @@ export interface ListenAddress {
 
 export interface EnvironmentConfig {
   name: string;
+  /** `tier:`, or derived from the name (see `environmentTier`). Mirrors never write into `production`. */
+  tier: EnvironmentTier;
   /** Base URL for relative HTTP probe paths. */
   url?: string;
   /** PostgreSQL connection string (libpq semantics). */

@@ -15,7 +15,7 @@ const listing = (id: string, database: string, status: BackupListing['status'], 
 
 function environment(backups: Partial<BackupsConfig>): EnvironmentConfig {
   const base = { verify: { afterBackup: true, sql: [], amcheck: true }, drill: { smoke: [] }, timezone: 'UTC' } as unknown as BackupsConfig;
-  return { name: 'production', probes: [], backups: { ...base, ...backups } };
+  return { name: 'production', tier: 'production', probes: [], backups: { ...base, ...backups } };
 }
 
 /** Records what the schedules ask of the backup service (the service has its own tests). */

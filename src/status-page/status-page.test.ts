@@ -15,6 +15,7 @@ const LEAK = 'db-7.internal.example.net';
 
 const production: EnvironmentConfig = {
   name: 'production',
+  tier: 'production',
   probes: [],
   statusPage: {
     title: 'Acme status',
@@ -49,7 +50,7 @@ describe('status page', () => {
     repository = new IncidentRepository(store);
     service = new IncidentService({ repository, clock });
     const pages = new StatusPageService({
-      environments: [production, { name: 'staging', probes: [] }],
+      environments: [production, { name: 'staging', tier: 'staging', probes: [] }],
       maintenance,
       tsdb,
       now: () => clock.now(),

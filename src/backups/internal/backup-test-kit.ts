@@ -25,6 +25,6 @@ export function fileRepository(path: string): RepositoryConfig {
 
 /** The part of a resolved config the backup service reads, with one environment. */
 export function testConfig(backups: BackupsConfig, name = 'production'): Pick<ResolvedConfig, 'file' | 'environments'> {
-  const env: EnvironmentConfig = { name, probes: [], backups };
+  const env: EnvironmentConfig = { name, tier: 'production', probes: [], backups };
   return { file: '/etc/guardia/guardia.yaml', environments: [env] };
 }

@@ -1,5 +1,5 @@
 import type { ConfigPath, ProblemSink } from '../problems/path-problem.js';
-import type { EnvironmentConfig, ProbeConfig } from '../resolved-config.js';
+import type { EnvironmentConfig, EnvironmentTier, ProbeConfig } from '../resolved-config.js';
 import { probeKinds } from '../schema/probes/probe-kinds.js';
 import { resolveProbeCommon } from './resolve-probe-common.js';
 import { qualifyDependsOn } from './resolve-probe-dependencies.js';
@@ -7,6 +7,7 @@ import type { ProbeTimingInput } from './resolve-probe-common.js';
 
 /** An environment as validated by the schema. */
 export interface EnvironmentInput {
+  tier?: EnvironmentTier | undefined;
   url?: string | undefined;
   database?: string | undefined;
   redis?: string | undefined;
@@ -23,7 +24,7 @@ export interface EnvironmentContext {
 
 /** Resolves one environment and its probes (in file order). */
 export function resolveEnvironment(name: string, input: EnvironmentInput, ctx: EnvironmentContext): EnvironmentConfig {
-  const env: EnvironmentConfig = { name, probes: [] };
+  const env: EnvironmentConfig = { name, tier: input.tier ?? environmentTier(name), probes: [] };
   if (input.url !== undefined) env.url = input.url;
   if (input.database !== undefined) env.database = input.database;
   if (input.redis !== undefined) env.redis = input.redis;
@@ -49,6 +50,22 @@ function resolveProbe(env: EnvironmentConfig, name: string, probe: Record<string
   };
   const part = kind.resolve(probe, { env: envView, path, problems: ctx.problems, common });
   return { ...common, ...part } as ProbeConfig;
+}
+
+const TIER_BY_NAME: Record<string, EnvironmentTier> = {
+  production: 'production',
+  prod: 'production',
+  prd: 'production',
+  live: 'production',
+  staging: 'staging',
+  stage: 'staging',
+  stg: 'staging',
+  preprod: 'staging',
+};
+
+/** The tier an environment without `tier:` has, from its name (case-insensitive). */
+export function environmentTier(name: string): EnvironmentTier {
+  return TIER_BY_NAME[name.toLowerCase()] ?? 'development';
 }
 
 /** The keys of a record in the order the file lists them (JS objects put numeric keys first). */

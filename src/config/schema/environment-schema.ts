@@ -14,6 +14,11 @@ import { statusPageSchema } from './status-page-schema.js';
 
 /** One environment (production, staging…): where it is and what to check. */
 export const environmentSchema = strictObject({
+  tier: optional(
+    z.enum(['production', 'staging', 'development'], { error: `expected production, staging or development${GOT}` }),
+  ).describe(
+    'What the environment is. Default from its name: production, prod, prd and live are production; staging, stage, stg and preprod are staging; anything else development. Mirrors never write into production.',
+  ),
   url: optional(urlField(['http:', 'https:'], 'an absolute http(s) URL like "https://api.example.com"')).describe(
     'Base URL of the app; relative http probe paths are appended to it.',
   ),
