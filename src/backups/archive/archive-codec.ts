@@ -33,6 +33,18 @@ export interface ArchiveCodec {
     expect: { path: string; sha256: string; size: number },
     options?: { identityFile?: string; signal?: AbortSignal },
   ): Promise<void>;
+  /**
+   * As `decodeTo`, but the plain bytes become the stdin of `consumer` (e.g. psql running
+   * `COPY … FROM stdin`) through an operating-system pipe. zstd archives only (`compression:
+   * 'zstd'`). The consumer has read everything before the checksum is known: on a mismatch
+   * this still throws, and what the consumer did with the bytes is the caller's to undo.
+   */
+  decodeToProcess(
+    stored: Readable,
+    consumer: { file: string; args: readonly string[]; env: NodeJS.ProcessEnv },
+    expect: { path: string; sha256: string; size: number },
+    options?: { identityFile?: string; signal?: AbortSignal },
+  ): Promise<void>;
 }
 
 export interface ArchiveCodecOptions {

@@ -2,7 +2,7 @@ import { BackupFailedError, ClientToolError } from '../../errors.js';
 import type { ArchiveCodec, ArchiveCodecOptions } from './archive-codec.js';
 import { findExecutable } from './find-executable.js';
 import { loadAge } from './internal/age-package-stages.js';
-import { compressFileStage, decompressToFileSink, decryptStage, encryptStage, type CodecTools } from './internal/codec-tools.js';
+import { compressFileStage, decompressToFileSink, decompressToProcessSink, decryptStage, encryptStage, type CodecTools } from './internal/codec-tools.js';
 import { decodeStream } from './internal/decode-stream.js';
 import { encodeFile } from './internal/encode-file.js';
 import type { Stage } from './internal/process-stage.js';
@@ -38,16 +38,23 @@ export async function createArchiveCodec(options: ArchiveCodecOptions): Promise<
     async decodeTo(stored, plainFile, expect, decodeOptions = {}) {
       const { identityFile, signal } = decodeOptions;
       const stages: Stage[] = [];
-      if (encrypted) {
-        if (identityFile === undefined) {
-          throw new BackupFailedError(`${expect.path} is encrypted: an age identity is needed to read it (--identity FILE or BACKUP_AGE_IDENTITY_FILE)`);
-        }
-        stages.push(decryptStage(tools, identityFile));
-      }
+      if (encrypted) stages.push(decryptStage(tools, requireIdentity(identityFile, expect.path)));
       const sink = zstd ? decompressToFileSink(tools, plainFile) : undefined;
       await decodeStream(stored, plainFile, expect, stages, (error) => describeDecodeFailure(error, expect.path, identityFile), signal, sink);
     },
+    async decodeToProcess(stored, consumer, expect, decodeOptions = {}) {
+      const { identityFile, signal } = decodeOptions;
+      if (!zstd) throw new BackupFailedError(`${expect.path}: only zstd archives decode into a program`);
+      const stages = encrypted ? [decryptStage(tools, requireIdentity(identityFile, expect.path))] : [];
+      const sink = decompressToProcessSink(tools, consumer);
+      await decodeStream(stored, undefined, expect, stages, (error) => describeDecodeFailure(error, expect.path, identityFile), signal, sink);
+    },
   };
+}
+
+function requireIdentity(identityFile: string | undefined, path: string): string {
+  if (identityFile === undefined) throw new BackupFailedError(`${path} is encrypted: an age identity is needed to read it (--identity FILE or BACKUP_AGE_IDENTITY_FILE)`);
+  return identityFile;
 }
 
 /** age's own parser, so a typo fails when the codec is made rather than mid-backup. */

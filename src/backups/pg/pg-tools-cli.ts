@@ -1,7 +1,10 @@
 import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ClientToolError } from '../../errors.js';
-import { splitPassword } from './internal/connection-secrets.js';
+import { maskPasswords, splitPassword } from './internal/connection-secrets.js';
+import { parseArchiveList, parseCopyScript } from './internal/copy-plan.js';
 import { findPgTool } from './internal/find-pg-tool.js';
 import { majorOf, parseToolVersion, serverVersion } from './internal/pg-version.js';
 import { PgToolFailedError, runPgTool } from './internal/run-pg-tool.js';
@@ -94,12 +97,42 @@ export function createPgTools(options: PgToolsCliOptions = {}): PgTools {
     },
 
     restore(restoreOptions: RestoreRunOptions) {
-      const { dir, jobs, tables = [], signal, onTable } = restoreOptions;
+      const { dir, jobs, tables = [], section, listFile, signal, onTable } = restoreOptions;
       const owners = restoreOptions.withoutOwners ? ['--no-owner', '--no-privileges'] : [];
-      const args = ['--format=directory', `--jobs=${jobs}`, '--exit-on-error', '--verbose', ...owners, ...tableArgs(tables)];
+      const parts = [...(section === undefined ? [] : [`--section=${section}`]), ...(listFile === undefined ? [] : [`--use-list=${listFile}`])];
+      const args = ['--format=directory', `--jobs=${jobs}`, '--exit-on-error', '--verbose', ...owners, ...parts, ...tableArgs(tables)];
       return run('pg_restore', args, restoreOptions.url, { input: dir, signal, onLine: reportTables(restoredTable, onTable) });
     },
+
+    async listArchive(dir) {
+      return parseArchiveList(await output('pg_restore', ['--format=directory', '--list', dir]));
+    },
+
+    async copyPlan(dir, ids) {
+      if (ids.length === 0) return { setup: [], copies: new Map() };
+      // pg_restore prints a COPY statement only for a data file it can open: empty ones do.
+      await Promise.all(ids.map((id) => writeFile(join(dir, `${id}.dat`), '')));
+      const listFile = join(dir, 'copy.list');
+      await writeFile(listFile, ids.map((id) => `${id}; 0 0 TABLE DATA - -\n`).join(''));
+      return parseCopyScript(await output('pg_restore', ['--format=directory', '--data-only', '--verbose', `--use-list=${listFile}`, '--file=-', dir]));
+    },
+
+    copyInCommand(url, setup, copy) {
+      const secret = splitPassword(url);
+      const args = ['--no-psqlrc', '--quiet', '--set=ON_ERROR_STOP=1', ...[...setup, copy].flatMap((sql) => ['--command', sql]), `--dbname=${secret.url}`];
+      return { file: findPgTool('psql', env), args, env: secret.password === undefined ? env : { ...env, PGPASSWORD: secret.password } };
+    },
   };
+
+  /** What a tool prints on stdout (no connection involved). */
+  async function output(tool: ToolName, args: string[]): Promise<string> {
+    try {
+      return (await execFileAsync(findPgTool(tool, env), args, { env, maxBuffer: 64 * 1024 * 1024 })).stdout;
+    } catch (error) {
+      const stderr = (error as { stderr?: string }).stderr?.trim().split('\n').slice(-5).join('\n') ?? '';
+      throw new PgToolFailedError(tool, maskPasswords(stderr), `exit ${(error as { code?: unknown }).code ?? '?'}`);
+    }
+  }
 }
 
 async function readVersion(tool: ToolName, env: NodeJS.ProcessEnv): Promise<PgToolVersion> {

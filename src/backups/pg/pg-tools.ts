@@ -17,6 +17,38 @@ export interface PgTools {
   dumpGlobals(options: { url: string; file: string; signal?: AbortSignal }): Promise<{ rolePasswords: boolean }>;
   /** `pg_restore -Fd -j N --exit-on-error --no-owner? [-t …] -d url dir`, reporting each table as it is restored. */
   restore(options: RestoreRunOptions): Promise<void>;
+  /** The entries of a directory archive's table of contents (`pg_restore -l`); needs only `toc.dat`. */
+  listArchive(dir: string): Promise<ArchiveEntry[]>;
+  /**
+   * The session settings and the `COPY … FROM stdin` statement pg_restore would send for each
+   * TABLE DATA entry of `ids`, read from `dir`, a scratch folder holding only a copy of
+   * `toc.dat` (empty placeholder data files are written into it).
+   */
+  copyPlan(dir: string, ids: readonly number[]): Promise<CopyPlan>;
+  /** The psql command that applies `setup`, then runs `copy` with the table's data on its stdin. */
+  copyInCommand(url: string, setup: readonly string[], copy: string): ProcessCommand;
+}
+
+/** A program with its arguments and environment, for a caller that wires its stdin. */
+export interface ProcessCommand {
+  file: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+}
+
+/** One line of `pg_restore -l`: its dump id, and the list line itself (for `-L` files). */
+export interface ArchiveEntry {
+  id: number;
+  /** `TABLE DATA`, `SEQUENCE SET`, `BLOBS`, …; only told apart for the data section's entries. */
+  tableData: boolean;
+  line: string;
+}
+
+export interface CopyPlan {
+  /** `SET …` statements pg_restore starts a session with. */
+  setup: string[];
+  /** By dump id: the table and its COPY statement. Entries pg_restore printed nothing for are absent. */
+  copies: Map<number, { schema: string; name: string; copy: string }>;
 }
 
 export interface PgToolVersion {
@@ -48,6 +80,10 @@ export interface RestoreRunOptions {
   dir: string;
   jobs: number;
   tables?: readonly string[];
+  /** `--section=…`: only that part of the archive. */
+  section?: 'pre-data' | 'data' | 'post-data';
+  /** `-L FILE`: only the entries listed (with `section`, those of that section). */
+  listFile?: string;
   /** `--no-owner --no-privileges`: for a server that may lack the backup's roles (a separate verify server). */
   withoutOwners?: boolean;
   signal?: AbortSignal;

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ArchiveCodec } from '../archive/archive-codec.js';
 import { backupPrefix } from '../internal/backup-id.js';
-import type { BackupManifest } from '../manifest.js';
+import type { BackupManifest, ManifestFile } from '../manifest.js';
 import type { Repository } from '../repository/repository.js';
 import { countBytes } from './internal/count-bytes.js';
 import { runLimited } from './internal/run-limited.js';
@@ -14,8 +14,10 @@ export interface FetchBackupOptions {
   /** age identity file; needed when the backup is encrypted. */
   identityFile?: string;
   signal?: AbortSignal;
-  /** Stored bytes read so far, of `manifest.storedBytes`. */
-  onBytes?: (bytes: number, totalBytes: number) => void;
+  /** Only these files of the manifest (default: all). */
+  files?: readonly ManifestFile[];
+  /** Stored bytes read by this call so far. */
+  onBytes?: (bytes: number) => void;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface FetchBackupOptions {
  */
 export async function fetchBackup(repository: Repository, manifest: BackupManifest, codec: ArchiveCodec, dir: string, options: FetchBackupOptions = {}): Promise<void> {
   const prefix = backupPrefix(manifest.environment, manifest.database, manifest.id);
-  const files = [...manifest.files].sort((a, b) => b.size - a.size);
+  const files = [...(options.files ?? manifest.files)].sort((a, b) => b.size - a.size);
   let bytes = 0;
   await runLimited(
     files,
@@ -36,7 +38,7 @@ export async function fetchBackup(repository: Repository, manifest: BackupManife
       await mkdir(dirname(plainFile), { recursive: true });
       const stored = countBytes(await repository.get(`${prefix}${file.path}`, { signal }), (n) => {
         bytes += n;
-        options.onBytes?.(bytes, manifest.storedBytes);
+        options.onBytes?.(bytes);
       });
       await codec.decodeTo(stored, plainFile, { path: file.path, sha256: file.sha256, size: file.size }, { identityFile: options.identityFile, signal });
     },

@@ -47,12 +47,16 @@ export async function restoreBackup(ctx: BackupContext, request: RestoreBackupRe
   if (existing && !existing.empty && !request.yes) {
     throw new RefusedError(`${target} is not empty (${formatBytes(existing.sizeBytes)}): pass --yes to restore backup ${manifest.id} into it anyway`);
   }
-  if (!existing) await ctx.pgAdmin.createDatabase(to, resolvePgTarget(to).database);
+  // The database is created while the backup downloads; pg_restore waits for both.
+  const targetReady = existing ? Promise.resolve() : ctx.pgAdmin.createDatabase(to, resolvePgTarget(to).database);
+  // The restore awaits it; this only keeps a failure that ends the restore first from going unhandled.
+  targetReady.catch(() => undefined);
   const globalsFile = manifest.globals ? join(restoreRoot(ctx.dataDir), `${manifest.id}.globals.sql`) : undefined;
   const timings = await restoreArchive(ctx, {
     manifest,
     repository: request.repository,
     url: to,
+    targetReady,
     ...(identityFile !== undefined ? { identityFile } : {}),
     ...(request.tables ? { tables: request.tables } : {}),
     operation: 'restore',

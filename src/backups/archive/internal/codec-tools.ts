@@ -1,5 +1,6 @@
 import { ClientToolError } from '../../../errors.js';
 import { ageDecryptStage, ageEncryptStage } from './age-package-stages.js';
+import { pipeToProcessSink, type PipeEnd } from './pipe-to-process-sink.js';
 import { processSink, processStage, type Sink, type Stage } from './process-stage.js';
 
 /**
@@ -27,6 +28,11 @@ export function compressFileStage(tools: CodecTools, plainFile: string): Stage {
 /** The last step of a decode: zstd writes `plainFile` itself, so the raw bytes never pass through this process. */
 export function decompressToFileSink(tools: CodecTools, plainFile: string): Sink {
   return processSink(requireZstd(tools), ['-d', '-q', '-f', '-o', plainFile], tools.env);
+}
+
+/** The last step of a decode into a program's stdin: `zstd -d -c` piped straight into `consumer`. */
+export function decompressToProcessSink(tools: CodecTools, consumer: PipeEnd): Sink {
+  return pipeToProcessSink({ file: requireZstd(tools), args: ['-d', '-q', '-c'], env: tools.env }, consumer);
 }
 
 /** The age CLI when installed, else the `age-encryption` package: both write the same format. */

@@ -15,19 +15,19 @@ export interface ExpectedFile {
 }
 
 /**
- * Streams `stored` through `stages` into `plainFile`, hashing the stored bytes as they are read.
+ * Streams `stored` through `stages` into `plainFile` (or only into `sink` when undefined), hashing the stored bytes as they are read.
  * A checksum or size mismatch wins over a decoding error (a damaged file fails decryption too,
  * and "damaged" is the truth): after a failure the rest of `stored` is read to settle which.
  * `describeFailure` turns a stage's error into the message; on any failure `plainFile` is removed.
  */
 export async function decodeStream(
   stored: Readable,
-  plainFile: string,
+  plainFile: string | undefined,
   expect: ExpectedFile,
   stages: readonly Stage[],
   describeFailure: (error: unknown) => { message: string; damageIsPossible: boolean },
   signal?: AbortSignal,
-  /** Writes `plainFile` from the last stage's output (default: a plain file write). */
+  /** Writes `plainFile` from the last stage's output (default: a plain file write); required without `plainFile`. */
   sink?: Sink,
 ): Promise<void> {
   const tally = new ByteTally();
@@ -39,9 +39,9 @@ export async function decodeStream(
     }
   }
   try {
-    await pipeline(chainStages(read(), stages), sink ?? createWriteStream(plainFile), { signal });
+    await pipeline(chainStages(read(), stages), sink ?? createWriteStream(plainFile as string), { signal });
   } catch (error) {
-    await rm(plainFile, { force: true });
+    await removeFile(plainFile);
     try {
       if (signal?.aborted) throw signal.reason;
       if (error instanceof GuardiaError && !(error instanceof StageProcessError)) throw error;
@@ -56,9 +56,13 @@ export async function decodeStream(
     }
   }
   if (!matches(tally, expect)) {
-    await rm(plainFile, { force: true });
+    await removeFile(plainFile);
     throw mismatch(expect);
   }
+}
+
+async function removeFile(file: string | undefined): Promise<void> {
+  if (file !== undefined) await rm(file, { force: true });
 }
 
 async function drainInto(stored: Readable, tally: ByteTally, signal?: AbortSignal): Promise<void> {

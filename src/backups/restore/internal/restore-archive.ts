@@ -7,12 +7,14 @@ import type { BackupManifest } from '../../manifest.js';
 import type { Repository } from '../../repository/repository.js';
 import { fetchBackup } from '../fetch-backup.js';
 import { progressReporter } from './report-progress.js';
+import { canStreamRestore, streamedRestore } from './streamed-restore.js';
 
 export interface RestoreArchiveRequest {
   manifest: BackupManifest;
   repository: Repository;
-  /** The database restored into; it exists already. */
+  /** The database restored into: it exists, or `targetReady` resolves once it does. */
   url: string;
+  targetReady?: Promise<void>;
   identityFile?: string;
   tables?: readonly string[];
   operation: Progress['operation'];
@@ -28,9 +30,11 @@ export function restoreRoot(dataDir: string): string {
 }
 
 /**
- * Downloads and decodes a backup into a scratch folder under `<data-dir>/restore/`, runs
- * `pg_restore` into `url` (parallel, exit on the first error), and removes the folder whatever
- * happens. Returns how long the download and the restore took.
+ * Restores a backup into `url` through a scratch folder under `<data-dir>/restore/`, removed
+ * whatever happens. zstd archives of a whole database stream their table data into the
+ * database while downloading (`streamedRestore`); otherwise every file is downloaded and
+ * decoded first, then `pg_restore` runs (parallel, exit on the first error). Returns how long
+ * the download and the rest of the restore took.
  */
 export async function restoreArchive(ctx: BackupContext, request: RestoreArchiveRequest): Promise<{ downloadMs: number; restoreMs: number }> {
   const { manifest } = request;
@@ -41,16 +45,25 @@ export async function restoreArchive(ctx: BackupContext, request: RestoreArchive
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     const codec = await ctx.createCodec({ recipients: manifest.recipients, compression: manifest.compression });
-    report({ phase: 'download', bytes: 0, totalBytes: manifest.storedBytes });
-    await fetchBackup(request.repository, manifest, codec, dir, {
-      identityFile: request.identityFile,
-      signal: ctx.signal,
-      onBytes: (bytes) => report({ bytes }),
-    });
+    report({ phase: 'download', bytes: 0, totalBytes: manifest.storedBytes, tables: 0, totalTables: request.tables?.length ?? manifest.tables.length });
+    if (canStreamRestore(request, codec)) {
+      const timings = await streamedRestore(ctx, request, codec, dir, report);
+      await keepGlobals(dir, request);
+      return timings;
+    }
+    // Both settle before anything is removed, so no decoder writes into a deleted folder.
+    const settled = await Promise.allSettled([
+      fetchBackup(request.repository, manifest, codec, dir, {
+        identityFile: request.identityFile,
+        signal: ctx.signal,
+        onBytes: (bytes) => report({ bytes }),
+      }),
+      request.targetReady,
+    ]);
+    for (const result of settled) if (result.status === 'rejected') throw result.reason;
     const downloaded = clock.now();
-    const totalTables = request.tables?.length ?? manifest.tables.length;
     let tables = 0;
-    report({ phase: 'restore', bytes: 0, totalBytes: manifest.rawBytes, tables, totalTables });
+    report({ phase: 'restore', bytes: 0, totalBytes: manifest.rawBytes });
     await ctx.pgTools.restore({
       url: request.url,
       dir: join(dir, 'dump'),
@@ -60,9 +73,13 @@ export async function restoreArchive(ctx: BackupContext, request: RestoreArchive
       signal: ctx.signal,
       onTable: () => report({ tables: ++tables }),
     });
-    if (manifest.globals && request.keepGlobalsAt !== undefined) await rename(join(dir, 'globals.sql'), request.keepGlobalsAt);
+    await keepGlobals(dir, request);
     return { downloadMs: downloaded - started, restoreMs: clock.now() - downloaded };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+async function keepGlobals(dir: string, request: RestoreArchiveRequest): Promise<void> {
+  if (request.manifest.globals && request.keepGlobalsAt !== undefined) await rename(join(dir, 'globals.sql'), request.keepGlobalsAt);
 }
