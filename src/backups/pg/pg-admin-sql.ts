@@ -65,6 +65,17 @@ export function createPgAdmin(): PgAdmin {
       }
     },
 
+    tablesBeingCopied(url) {
+      return withSession(url, (client) =>
+        column(
+          client,
+          `select n.nspname || '.' || c.relname from pg_catalog.pg_stat_progress_copy p
+             join pg_catalog.pg_class c on c.oid = p.relid join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+            where p.datname = pg_catalog.current_database()`,
+        ),
+      );
+    },
+
     countRows(url, tables): Promise<ManifestTable[]> {
       return withSession(url, async (client) => countTables(client, await existingTables(client, tables)));
     },

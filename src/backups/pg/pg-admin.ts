@@ -27,6 +27,8 @@ export interface PgAdmin {
   amcheck(url: string): Promise<{ indexes: number; failures: string[] } | { skipped: string }>;
   /** Each statement must return one row whose first column is true. */
   assert(url: string, statements: readonly string[]): Promise<{ sql: string; passed: boolean; detail: string }[]>;
+  /** `schema.name` of every table a COPY is loading right now in the database at `url` (`pg_stat_progress_copy`). */
+  tablesBeingCopied(url: string): Promise<string[]>;
   /** `url` with its database replaced (keeping host, user, options): for scratch databases. */
   withDatabase(url: string, database: string): string;
 }

@@ -132,3 +132,28 @@ async function waitFor(condition: () => Promise<boolean>): Promise<void> {
   }
   throw new Error('condition not met in 10 s');
 }
+
+describe('copyInCommand', () => {
+  const tools = createPgTools({ env: { PATH: process.env.PATH ?? '' } });
+  const commands = (copy: string) => {
+    const { args } = tools.copyInCommand('postgres://app:pw@db.example.com/shop', ["SET client_encoding = 'UTF8';"], copy);
+    return args.flatMap((arg, i) => (args[i - 1] === '--command' ? [arg] : []));
+  };
+
+  it('empties the table and copies with FREEZE in one transaction, the password kept off the command line', () => {
+    const { args, env } = tools.copyInCommand('postgres://app:pw@db.example.com/shop', [], 'COPY public."Mixed Ü" (x, "y z") FROM stdin;');
+    expect(args).toContain('--single-transaction');
+    expect(args.join(' ')).not.toContain('pw');
+    expect(env.PGPASSWORD).toBe('pw');
+    expect(commands('COPY public."Mixed Ü" (x, "y z") FROM stdin;')).toEqual([
+      "SET client_encoding = 'UTF8';",
+      'TRUNCATE ONLY public."Mixed Ü"',
+      'COPY public."Mixed Ü" (x, "y z") FROM stdin WITH (FREEZE);',
+    ]);
+    expect(commands('COPY "we""ird"."a.b (c" (x) FROM stdin;')).toContain('TRUNCATE ONLY "we""ird"."a.b (c"');
+  });
+
+  it('keeps a COPY of an unexpected shape as it is', () => {
+    expect(commands('COPY t FROM stdin;')).toEqual(["SET client_encoding = 'UTF8';", 'COPY t FROM stdin;']);
+  });
+});

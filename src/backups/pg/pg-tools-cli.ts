@@ -119,7 +119,8 @@ export function createPgTools(options: PgToolsCliOptions = {}): PgTools {
 
     copyInCommand(url, setup, copy) {
       const secret = splitPassword(url);
-      const args = ['--no-psqlrc', '--quiet', '--set=ON_ERROR_STOP=1', ...[...setup, copy].flatMap((sql) => ['--command', sql]), `--dbname=${secret.url}`];
+      const statements = [...setup, ...frozenCopy(copy)];
+      const args = ['--no-psqlrc', '--quiet', '--set=ON_ERROR_STOP=1', '--single-transaction', ...statements.flatMap((sql) => ['--command', sql]), `--dbname=${secret.url}`];
       return { file: findPgTool('psql', env), args, env: secret.password === undefined ? env : { ...env, PGPASSWORD: secret.password } };
     },
   };
@@ -146,6 +147,20 @@ async function readVersion(tool: ToolName, env: NodeJS.ProcessEnv): Promise<PgTo
   const parsed = parseToolVersion(output);
   if (parsed === undefined) throw new ClientToolError(`${tool} (${file}) reports an unknown version: ${output.trim().slice(0, 200)}`);
   return parsed;
+}
+
+/** `schema.table` of a COPY statement as pg_restore writes it (each part bare or double-quoted). */
+const COPY_TARGET = /^COPY ((?:"(?:[^"]|"")*"|[^\s."(]+)\.(?:"(?:[^"]|"")*"|[^\s."(]+)) .*FROM stdin;$/;
+
+/**
+ * `COPY … FROM stdin WITH (FREEZE)` after a `TRUNCATE ONLY` of its table in the same transaction
+ * (FREEZE's condition; the table is new and empty anyway); the plain COPY when the statement has
+ * an unexpected shape.
+ */
+function frozenCopy(copy: string): string[] {
+  const target = COPY_TARGET.exec(copy)?.[1];
+  if (target === undefined) return [copy];
+  return [`TRUNCATE ONLY ${target}`, `${copy.slice(0, -1)} WITH (FREEZE);`];
 }
 
 function installHint(major: number): string {

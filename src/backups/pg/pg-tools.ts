@@ -25,7 +25,11 @@ export interface PgTools {
    * `toc.dat` (empty placeholder data files are written into it).
    */
   copyPlan(dir: string, ids: readonly number[]): Promise<CopyPlan>;
-  /** The psql command that applies `setup`, then runs `copy` with the table's data on its stdin. */
+  /**
+   * The psql command that applies `setup`, then, in one transaction, empties the table and runs
+   * `copy` with `FREEZE` and the table's data on its stdin: rows land frozen, so the index builds
+   * and the first reads after the restore do not rewrite every page to set hint bits.
+   */
   copyInCommand(url: string, setup: readonly string[], copy: string): ProcessCommand;
 }
 

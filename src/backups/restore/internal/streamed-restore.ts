@@ -36,7 +36,7 @@ export async function streamedRestore(
 ): Promise<{ downloadMs: number; restoreMs: number }> {
   const { manifest, repository, url } = request;
   const { pgTools, clock } = ctx;
-  const started = clock.now();
+  const startedAt = clock.now();
   const dumpDir = join(dir, 'dump');
   const byPlainPath = new Map(manifest.files.map((f) => [f.plainPath, f]));
   // Stored bytes read: by the files fetched to disk (each call counts from 0) and by the streams.
@@ -71,39 +71,64 @@ export async function streamedRestore(
     files: onDisk,
     onBytes: (n) => ((read.onDisk = n), reportBytes()),
   }).catch(stopOthers);
+  const loading = new Map<number, string>();
+  let allStarted!: () => void;
+  const started = new Promise<void>((resolve) => (allStarted = resolve));
   const loaded = (async () => {
     await request.targetReady;
     await pgTools.restore({ url, dir: dumpDir, jobs: 1, section: 'pre-data', ...owners, signal });
     const prefix = backupPrefix(manifest.environment, manifest.database, manifest.id);
-    await runLimited(
-      streamed,
-      ctx.config.jobs,
-      async (entry, taskSignal) => {
-        const file = byPlainPath.get(dataFile(entry)) as ManifestFile;
-        const copy = plan.copies.get(entry.id) as { copy: string };
-        const stored = countBytes(await repository.get(`${prefix}${file.path}`, { signal: taskSignal }), (n) => ((read.streamed += n), reportBytes()));
-        const psql = pgTools.copyInCommand(url, plan.setup, copy.copy);
-        await codec.decodeToProcess(stored, psql, { path: file.path, sha256: file.sha256, size: file.size }, { identityFile: request.identityFile, signal: taskSignal });
-        tableDone();
-      },
-      signal,
-    );
+    const load = async (entry: ArchiveEntry, taskSignal: AbortSignal) => {
+      const file = byPlainPath.get(dataFile(entry)) as ManifestFile;
+      const { copy, schema, name } = plan.copies.get(entry.id) as { copy: string; schema: string; name: string };
+      loading.set(entry.id, `${schema}.${name}`);
+      const stored = countBytes(await repository.get(`${prefix}${file.path}`, { signal: taskSignal }), (n) => ((read.streamed += n), reportBytes()));
+      const psql = pgTools.copyInCommand(url, plan.setup, copy);
+      await codec.decodeToProcess(stored, psql, { path: file.path, sha256: file.sha256, size: file.size }, { identityFile: request.identityFile, signal: taskSignal });
+      loading.delete(entry.id);
+      tableDone();
+    };
+    await runLimited(streamed, ctx.config.jobs, load, signal, () => allStarted());
   })().catch(stopOthers);
-  const settled = await Promise.allSettled([fetched, loaded]);
-  const failed = settled.find((r) => r.status === 'rejected');
-  if (failed) throw stop.signal.aborted && !ctx.signal?.aborted ? stop.signal.reason : failed.reason;
-  const downloaded = clock.now();
-
-  const rest = entries.filter((e) => !streamedFiles.has(dataFile(e)));
-  const restList = join(dir, 'rest.list');
-  await writeFile(restList, rest.map((e) => `${e.line}\n`).join(''));
-  report({ phase: 'restore' });
-  await pgTools.restore({ url, dir: dumpDir, jobs: ctx.config.jobs, section: 'data', listFile: restList, ...owners, signal: ctx.signal, onTable: tableDone });
-  await pgTools.restore({ url, dir: dumpDir, jobs: ctx.config.jobs, section: 'post-data', ...owners, signal: ctx.signal });
-  return { downloadMs: downloaded - started, restoreMs: clock.now() - downloaded };
+  // Indexes and constraints start while the last tables still load: each waits for its table's
+  // COPY to commit (its lock), as pg_restore's own scheduler would. Only once every COPY holds
+  // its lock, so none is ever built before its data, nor a foreign key checked against a table
+  // still empty.
+  const finished = (async () => {
+    await Promise.race([started, loaded]);
+    await fetched;
+    await waitForCopies(ctx, url, loading, signal);
+    const rest = entries.filter((e) => !streamedFiles.has(dataFile(e)));
+    const restList = join(dir, 'rest.list');
+    await writeFile(restList, rest.map((e) => `${e.line}\n`).join(''));
+    await pgTools.restore({ url, dir: dumpDir, jobs: ctx.config.jobs, section: 'data', listFile: restList, ...owners, signal, onTable: tableDone });
+    await pgTools.restore({ url, dir: dumpDir, jobs: ctx.config.jobs, section: 'post-data', ...owners, signal });
+  })().catch(stopOthers);
+  let downloaded = clock.now();
+  void Promise.all([fetched, loaded]).then(() => {
+    downloaded = clock.now();
+    report({ phase: 'restore' });
+  }, () => undefined);
+  const settled = await Promise.allSettled([fetched, loaded, finished]);
+  if (settled.some((r) => r.status === 'rejected')) throw ctx.signal?.aborted ? ctx.signal.reason : stop.signal.reason;
+  return { downloadMs: downloaded - startedAt, restoreMs: clock.now() - downloaded };
 
   function sizeOf(entry: ArchiveEntry): number {
     return byPlainPath.get(dataFile(entry))?.rawSize ?? 0;
+  }
+}
+
+const COPY_POLL_MS = 25;
+const COPY_WAIT_MS = 30_000;
+
+/** Waits until every table still in `loading` shows in `pg_stat_progress_copy` (or has finished loading). */
+async function waitForCopies(ctx: BackupContext, url: string, loading: ReadonlyMap<number, string>, signal: AbortSignal): Promise<void> {
+  for (let waited = 0; waited < COPY_WAIT_MS; waited += COPY_POLL_MS) {
+    signal.throwIfAborted();
+    if (loading.size === 0) return;
+    const copying = new Set(await ctx.pgAdmin.tablesBeingCopied(url));
+    if ([...loading.values()].every((table) => copying.has(table))) return;
+    await new Promise((resolve) => setTimeout(resolve, COPY_POLL_MS));
   }
 }
 
