@@ -70,12 +70,12 @@ describe('loadConfig ${VAR} interpolation', () => {
       config('    database: postgres://app:${PGPASSWORD}@${PGHOST}/app\n    redis: ${REDIS_URL}\n    url: ${URL:-https://x.example.com}\n'),
       { PGPASSWORD: 'pg-secret-1', PGHOST: 'db.internal', REDIS_URL: 'redis://cache:6379' },
     );
-    expect(resolved.environments[0]?.database).toBe('postgres://app:pg-secret-1@db.internal/app');
+    expect(resolved.environments[0]?.database).toBe('postgres://app:pg-secret-1@db.internal/app'); // guardia:allow-secret
     expect(resolved.secrets).toEqual(['pg-secret-1', 'db.internal', 'redis://cache:6379']);
   });
 
   it('never prints a resolved value in a problem, only the template', async () => {
-    const env = { PORT: 'not-a-port-secret', TOKEN: 'tiny', EVERY: 'sekrit-every', DB: 'mysql://root:pw-secret@db' };
+    const env = { PORT: 'not-a-port-secret', TOKEN: 'tiny', EVERY: 'sekrit-every', DB: 'mysql://root:pw-secret@db' }; // guardia:allow-secret
     const text = config(`    database: \${DB}
     probes:
       db: { tcp: { host: db, port: "\${PORT}" }, every: "\${EVERY}" }

@@ -72,7 +72,7 @@ environments:
 `;
 
 const ENV = {
-  DATABASE_URL: 'postgres://app:db-password@db.internal:5432/app',
+  DATABASE_URL: 'postgres://app:db-password@db.internal:5432/app', // guardia:allow-secret
   REDIS_URL: 'redis://:redis-password@cache:6379',
   NIGHTLY_TOKEN: 'nightly-token-123',
 };

@@ -105,7 +105,7 @@ describe('createPgAdmin', () => {
   });
 
   it('reports an unreachable server as unavailable without the password', async () => {
-    const url = `postgresql://postgres:hunter22@127.0.0.1:${await freePort()}/app`;
+    const url = `postgresql://postgres:hunter22@127.0.0.1:${await freePort()}/app`; // guardia:allow-secret
     const error = await admin.serverVersion(url).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnavailableError);
     expect((error as Error).message).toMatch(/^cannot connect to postgres:\/\/postgres@127\.0\.0\.1:\d+\/app: .*ECONNREFUSED/);

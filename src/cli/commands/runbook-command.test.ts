@@ -25,7 +25,7 @@ echo "checking $GUARDIA_INCIDENT"
 
 \`\`\`bash {step}
 echo "connecting to $DATABASE_URL"
-echo "postgres://app:hunter22@db.internal/app" >&2
+echo "postgres://app:hunter22@db.internal/app" >&2 # guardia:allow-secret
 \`\`\`
 `;
 
@@ -49,7 +49,7 @@ function project(runbook = RUNBOOK) {
   mkdirSync(join(cwd, 'runbooks'));
   writeFileSync(join(cwd, 'runbooks', 'service-down.md'), runbook);
   writeConfig(cwd, ['project: demo', 'environments:', '  production:', '    database: ${DATABASE_URL}', '    alerts:', '      Dummy: { expr: "vector(1) > 2", runbook: runbooks/service-down.md }', ''].join('\n'));
-  return { cwd, env: { DATABASE_URL: 'postgres://app:sup3rsecret@db.internal/app' } };
+  return { cwd, env: { DATABASE_URL: 'postgres://app:sup3rsecret@db.internal/app' } }; // guardia:allow-secret
 }
 
 describe('guardia runbook run', () => {

@@ -4,7 +4,7 @@ import { PgCluster } from '../../../test/support/pg-cluster.js';
 import { metricValue, openSession, postgresSpec, runProbe } from '../internal/pg-test-kit.js';
 import { PostgresProbe } from './postgres-probe.js';
 
-const PASSWORD = 'Tr0ub4dor-and-3';
+const PASSWORD = 'Tr0ub4dor-and-3'; // guardia:allow-secret
 const WRONG = 'correct-horse-battery';
 let cluster: PgCluster;
 const probes: PostgresProbe[] = [];

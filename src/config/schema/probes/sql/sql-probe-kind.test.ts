@@ -4,7 +4,7 @@ import { loadText, problemsOf, removeTempDirs } from '../../../internal/config-t
 afterAll(removeTempDirs);
 
 const config = (probes: string, env = '    database: ${DATABASE_URL}\n') => `project: demo\nenvironments:\n  production:\n${env}    probes:\n${probes}`;
-const ENV = { DATABASE_URL: 'postgres://app:db-secret@db.internal:5432/shop' };
+const ENV = { DATABASE_URL: 'postgres://app:db-secret@db.internal:5432/shop' }; // guardia:allow-secret
 
 describe('sql probes in guardia.yaml', () => {
   it('reads a query, or a mapping with url, labels and value, plus thresholds', async () => {
