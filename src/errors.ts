@@ -169,6 +169,12 @@ export class BackupFailedError extends GuardiaError {
   override readonly httpStatus = 422;
 }
 
+/** A staging mirror ran and failed (restore, masking, a seed file, the swap); the target was left as it was. */
+export class MirrorFailedError extends GuardiaError {
+  readonly code = 'mirror_failed';
+  override readonly httpStatus = 422;
+}
+
 /** Someone else holds the lock (a backup of the same database, a release of the same environment). */
 export class LockedError extends GuardiaError {
   readonly code = 'locked';

@@ -49,6 +49,8 @@ export interface RestoreOptions extends OperationOptions {
   identityFile?: string;
   /** Restore only these tables (`pg_restore -t`). */
   tables?: string[];
+  /** Skip ownership and grants (`--no-owner --no-privileges`): objects belong to the connecting role. */
+  withoutOwners?: boolean;
 }
 
 export interface Progress {

@@ -164,6 +164,7 @@ export function createBackupService(deps: BackupServiceDeps): LocalBackupService
         return trackedOperation({ clock: deps.clock, records, locks }, what, (onProgress) =>
           restoreBackup(context(env, repositories, { ...options, onProgress }), {
             manifest, repository, to: options.to, yes: options.yes, identityFile: options.identityFile, tables: options.tables,
+            withoutOwners: options.withoutOwners,
           }),
         );
       });

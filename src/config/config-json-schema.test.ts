@@ -20,7 +20,7 @@ describe('configJsonSchema', () => {
     expect(environments.type).toBe('object');
     expect(environments.description).toMatch(/Environments by name/);
     const environment = environments.additionalProperties as Schema;
-    expect(Object.keys(environment.properties ?? {})).toEqual(['tier', 'url', 'database', 'redis', 'probes', 'alerts', 'backups', 'release', 'migrations', 'status_page']);
+    expect(Object.keys(environment.properties ?? {})).toEqual(['tier', 'url', 'database', 'redis', 'probes', 'alerts', 'backups', 'release', 'migrations', 'mirror', 'status_page']);
     const probe = (environment.properties?.probes as Schema).additionalProperties as Schema;
     const kinds = (probe.anyOf ?? []).map((option) => (option.required as string[] | undefined)?.[0]);
     expect(kinds).toEqual(['http', 'tcp', 'postgres', 'sql', 'redis', 'scrape', 'heartbeat', 'host']);

@@ -1,6 +1,7 @@
 import type { BackupsConfig } from './resolved-backup-config.js';
 import type { ChannelConfig } from './resolved-channel-config.js';
 import type { ReleaseConfig } from './schema/release/release-config.js';
+import type { MirrorConfig } from './schema/mirror/mirror-config.js';
 
 /**
  * The resolved configuration: what `resolveConfig()` returns once `guardia.yaml` has been
@@ -55,6 +56,8 @@ export interface EnvironmentConfig {
   migrations?: MigrationsConfig;
   /** `status_page:`, when the environment has a public status page. */
   statusPage?: StatusPageConfig;
+  /** `mirror:`, when this environment is a masked mirror of another one. */
+  mirror?: MirrorConfig;
 }
 
 /** A public status page (`/status/<env>`): which probes it shows, under which names. */

@@ -26,6 +26,8 @@ export interface Database {
   backup_drills: BackupDrillsTable;
   locks: LocksTable;
   releases: ReleasesTable;
+  mirrors: MirrorsTable;
+  mirror_keys: MirrorKeysTable;
   users: UsersTable;
   sessions: SessionsTable;
 }
@@ -346,4 +348,35 @@ export interface ReleasesTable {
   started_at: number | null;
   ended_at: number | null;
   reason: string | null;
+}
+
+// --- mirrors (migration 009, src/mirror) ---
+
+/** One staging mirror; JSON as text. */
+export interface MirrorsTable {
+  id: string;
+  from_env: string;
+  to_env: string;
+  backup_id: string;
+  /** running | succeeded | failed | interrupted. */
+  status: string;
+  /** `pid@host (…)` of the process running it. */
+  holder: string;
+  /** The masking rules it ran with. */
+  rules: string;
+  /** Seed files, absolute paths. */
+  seed_files: string;
+  /** The masking report: rows per column and truncated tables. */
+  masked: string | null;
+  started_at: number;
+  ended_at: number | null;
+  duration_ms: number | null;
+  error: string | null;
+}
+
+/** The masking key generated for a target environment without `mirror.key`. */
+export interface MirrorKeysTable {
+  env: string;
+  key: string;
+  created_at: number;
 }

@@ -21,7 +21,9 @@ export interface RestoreBackupRequest {
   /** age identity file (else `BACKUP_AGE_IDENTITY_FILE`, else the verify identity). */
   identityFile?: string;
   /** Only these tables (`pg_restore -t`). */
-  tables?: string[];
+  tables?: string[] | undefined;
+  /** Skip ownership and grants: for a server that may lack the backup's roles. */
+  withoutOwners?: boolean | undefined;
 }
 
 /**
@@ -59,6 +61,7 @@ export async function restoreBackup(ctx: BackupContext, request: RestoreBackupRe
     targetReady,
     ...(identityFile !== undefined ? { identityFile } : {}),
     ...(request.tables ? { tables: request.tables } : {}),
+    ...(request.withoutOwners ? { withoutOwners: true } : {}),
     operation: 'restore',
     ...(globalsFile !== undefined ? { keepGlobalsAt: globalsFile } : {}),
   });

@@ -5,6 +5,7 @@ import type { ParsedConfig } from '../schema/config-schema.js';
 import { attachBackups } from './resolve-backups.js';
 import { attachReleases } from './resolve-release.js';
 import { attachMigrations } from './resolve-migrations.js';
+import { attachMirrors } from './resolve-mirror.js';
 import { checkHeartbeatTokens } from './check-heartbeat-tokens.js';
 import { checkProbeDependencies } from './resolve-probe-dependencies.js';
 import { resolveAlerting } from './resolve-alerts.js';
@@ -43,6 +44,7 @@ export function resolveConfig(parsed: ParsedConfig, ctx: ResolveContext): Resolv
   attachBackups(environments, parsed.environments, { dir, problems: ctx.problems });
   attachReleases(environments, parsed.environments, { ...envCtx, dir });
   attachMigrations(environments, parsed.environments, dir);
+  attachMirrors(environments, parsed.environments, { dir, problems: ctx.problems });
   attachStatusPages(environments, parsed.environments, { project: parsed.project, problems: ctx.problems });
   const config: ResolvedConfig = {
     file: ctx.file,

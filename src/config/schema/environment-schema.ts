@@ -3,6 +3,7 @@ import { GOT } from '../problems/path-problem.js';
 import { alertsSchema } from './alerts/alert-rule-schema.js';
 import { backupsSchema } from './backups/backups-schema.js';
 import { migrationsSchema } from './migrations-schema.js';
+import { mirrorSchema } from './mirror/mirror-schema.js';
 import { nameField } from './internal/name-field.js';
 import { optional } from './internal/optional-field.js';
 import { containerError } from './internal/parsed-text.js';
@@ -35,6 +36,7 @@ export const environmentSchema = strictObject({
   backups: backupsSchema,
   release: releaseSchema,
   migrations: migrationsSchema,
+  mirror: mirrorSchema,
   status_page: statusPageSchema,
 });
 
