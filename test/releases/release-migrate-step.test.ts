@@ -77,7 +77,7 @@ describe('release step migrate', () => {
     writeFileSync(join(p.dir, 'migrations', '0002_index_items.sql'), INDEX);
     const result = await p.run('release', 'staging', 'v1.1.0');
     expect(result.code, result.stdout).toBe(0);
-    expect(result.stdout).toMatch(/lint warnings \(\d+; they would block a release to production\)/);
+    expect(result.stdout).toMatch(/lint warnings \(\d+; they would block a release to a production environment\)/);
     expect(await p.history()).toEqual(['1 create_items', '2 index_items']);
   });
 

@@ -4,12 +4,9 @@ import type { ResolvedConfig } from '../../config/index.js';
 import { CheckFailedError, NotFoundError } from '../../errors.js';
 import { applyMigrations, formatFinding, lintMigrations, migrationSettings, pendingMigrations } from '../../migrations/index.js';
 
-// The config has no notion of production other than the environment's name; there, lint findings block.
-const LINT_BLOCKS_IN = 'production';
-
 /**
  * The `migrate` step: lints the pending files of the environment's migrations (or `dir`) and
- * applies them. Blocking findings stop a release to an environment named `production` unless
+ * applies them. Blocking findings stop a release to a production-tier environment unless
  * `overrideLint` gives a reason (then the summary says so); elsewhere they are listed as warnings
  * and the files are applied. Returns summary lines.
  */
@@ -23,11 +20,11 @@ export async function migrateForRelease(config: ResolvedConfig, clock: Clock, en
   const { findings } = await lintMigrations(pending);
   const listed = findings.map(formatFinding);
   const notes: string[] = [];
-  if (findings.length > 0 && env === LINT_BLOCKS_IN) {
+  if (findings.length > 0 && environment.tier === 'production') {
     if (overrideLint === undefined) throw new CheckFailedError(`migration lint blocks the release to ${env}:\n${listed.join('\n')}\nfix them, or pass --override-lint REASON`);
     notes.push(`lint overridden (${findings.length} findings): ${overrideLint}`, ...listed);
   } else if (findings.length > 0) {
-    notes.push(`lint warnings (${findings.length}; they would block a release to ${LINT_BLOCKS_IN}):`, ...listed);
+    notes.push(`lint warnings (${findings.length}; they would block a release to a production environment):`, ...listed);
   }
   const { applied } = await applyMigrations(settings.url, from, { ...settings, clock });
   return [`applied ${applied.map((m) => `${m.version} ${m.name}`).join(', ') || 'nothing'}`, ...notes];

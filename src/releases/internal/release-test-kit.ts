@@ -14,7 +14,7 @@ export function testReleaseConfig(patch: Partial<ReleaseConfig> = {}): ReleaseCo
 
 /** ReleaseDeps on a store and clock for tests: probes up, no alerts, nothing notified or printed. */
 export function testReleaseDeps(store: Store, clock: Clock, release: ReleaseConfig): ReleaseDeps {
-  const config = { dir: tmpdir(), environments: [{ name: 'production', probes: [], release }], routing: { routes: [] } } as unknown as ResolvedConfig;
+  const config = { dir: tmpdir(), environments: [{ name: 'production', tier: 'production', probes: [], release }], routing: { routes: [] } } as unknown as ResolvedConfig;
   return {
     config, clock, repository: new ReleaseRepository(store.db), locks: createStoreLocks(store.db, { clock }),
     runProbe: () => Promise.resolve({ status: 'up', reason: '' }), firingAlerts: () => Promise.resolve([]),
