@@ -1,29 +1,52 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import type { CliIo } from './cli-io.js';
-import { registerAlertsCommand } from './commands/alerts-command.js';
-import { registerBackupCommand } from './commands/backup-command.js';
-import { openBackupSession } from './commands/backup-session.js';
-import { registerDrCommand } from './commands/dr-command.js';
-import { registerIncidentCommand } from './commands/incident-command.js';
-import { registerMigrateCommand } from './commands/migrate-command.js';
-import { registerNotifyCommand } from './commands/notify-command.js';
-import { registerOutboxCommand } from './commands/outbox-command.js';
-import { registerProbeCommand } from './commands/probe-command.js';
-import { registerQueryCommands } from './commands/query-command.js';
-import { registerReleaseCommand } from './commands/release-command.js';
-import { registerRunbookCommand } from './commands/runbook-command.js';
-import { registerRulesCommand } from './commands/rules-command.js';
-import { registerSchemaCommand } from './commands/schema-command.js';
-import { registerSilenceCommand } from './commands/silence-command.js';
-import { registerStatusCommand } from './commands/status-command.js';
-import { registerTokenCommand } from './commands/token-command.js';
-import { registerUpCommand } from './commands/up-command.js';
-import { registerUserCommand } from './commands/user-command.js';
-import { registerValidateCommand } from './commands/validate-command.js';
+import type { OpenBackupSession } from './commands/backup-session.js';
 import { VERSION } from './version.js';
 
-/** The `guardia` command tree. Global options are accepted anywhere on the line. */
-export function createProgram(io: CliIo) {
+type Register = (program: Command, io: CliIo) => void;
+
+/**
+ * Top-level commands and the module that registers them, in help order. Modules load only
+ * when their command runs (or for the full help), so `guardia backup restore` does not pay
+ * for the dashboard's or Redis's code at start-up.
+ */
+const COMMANDS: readonly { names: readonly string[]; load: () => Promise<Register> }[] = [
+  { names: ['validate'], load: async () => (await import('./commands/validate-command.js')).registerValidateCommand },
+  { names: ['schema'], load: async () => (await import('./commands/schema-command.js')).registerSchemaCommand },
+  { names: ['up'], load: async () => (await import('./commands/up-command.js')).registerUpCommand },
+  { names: ['status'], load: async () => (await import('./commands/status-command.js')).registerStatusCommand },
+  { names: ['probe'], load: async () => (await import('./commands/probe-command.js')).registerProbeCommand },
+  { names: ['token'], load: async () => (await import('./commands/token-command.js')).registerTokenCommand },
+  { names: ['user'], load: async () => (await import('./commands/user-command.js')).registerUserCommand },
+  { names: ['query', 'query_range'], load: async () => (await import('./commands/query-command.js')).registerQueryCommands },
+  { names: ['rules'], load: async () => (await import('./commands/rules-command.js')).registerRulesCommand },
+  { names: ['secrets'], load: async () => (await import('./commands/secrets-command.js')).registerSecretsCommand },
+  { names: ['alerts'], load: async () => (await import('./commands/alerts-command.js')).registerAlertsCommand },
+  { names: ['notify'], load: async () => (await import('./commands/notify-command.js')).registerNotifyCommand },
+  { names: ['silence'], load: async () => (await import('./commands/silence-command.js')).registerSilenceCommand },
+  { names: ['outbox'], load: async () => (await import('./commands/outbox-command.js')).registerOutboxCommand },
+  { names: ['incident'], load: async () => (await import('./commands/incident-command.js')).registerIncidentCommand },
+  { names: ['runbook'], load: async () => (await import('./commands/runbook-command.js')).registerRunbookCommand },
+  { names: ['backup'], load: async () => withBackupSession((await import('./commands/backup-command.js')).registerBackupCommand) },
+  { names: ['dr'], load: async () => withBackupSession((await import('./commands/dr-command.js')).registerDrCommand) },
+  { names: ['migrate'], load: async () => (await import('./commands/migrate-command.js')).registerMigrateCommand },
+  { names: ['release', 'approve', 'rollback', 'releases'], load: async () => (await import('./commands/release-command.js')).registerReleaseCommand },
+  { names: ['mirror', 'mirrors'], load: async () => (await import('./commands/mirror-command.js')).registerMirrorCommand },
+  { names: ['export'], load: async () => (await import('./commands/export-command.js')).registerExportCommand },
+];
+
+/** Options that take a value: the word after them is not a command name. */
+const VALUED_GLOBALS = new Set(['-c', '--config', '--data-dir', '--listen', '--as']);
+
+/** The top-level command names, in help order (for tests and completion). */
+export const COMMAND_NAMES: readonly string[] = COMMANDS.flatMap((c) => c.names);
+
+/**
+ * The `guardia` command tree for one invocation: the command named in `argv` only, or every
+ * command when none is named or the name is unknown (for the help and the suggestion).
+ * Global options are accepted anywhere on the line.
+ */
+export async function createProgram(io: CliIo, argv: readonly string[] = []): Promise<Command> {
   const program = new Command()
     .name('guardia')
     .description('The operations plan of a PostgreSQL web app, from one guardia.yaml and one process.')
@@ -42,28 +65,27 @@ export function createProgram(io: CliIo) {
       writeErr: (text) => io.stderr(text),
       outputError: (text, write) => write(`guardia: ${text.replace(/^error: /, '')}`),
     });
-  registerValidateCommand(program, io);
-  registerSchemaCommand(program, io);
-  registerUpCommand(program, io);
-  registerStatusCommand(program, io);
-  registerProbeCommand(program, io);
-  registerTokenCommand(program, io);
-  registerUserCommand(program, io);
-  registerQueryCommands(program, io);
-  registerRulesCommand(program, io);
-  registerAlertsCommand(program, io);
-  registerNotifyCommand(program, io);
-  registerSilenceCommand(program, io);
-  registerOutboxCommand(program, io);
-  registerIncidentCommand(program, io);
-  registerRunbookCommand(program, io);
-  registerBackupCommand(program, io, openBackupSession);
-  registerDrCommand(program, io, openBackupSession);
-  registerMigrateCommand(program, io);
-  registerReleaseCommand(program, io);
+  const named = commandName(argv);
+  const wanted = COMMANDS.filter((c) => named !== undefined && c.names.includes(named));
+  for (const register of await Promise.all((wanted.length > 0 ? wanted : COMMANDS).map((c) => c.load()))) register(program as never, io);
   // Sub-commands inherit exit handling and output so usage errors are one line and exit 2.
   for (const command of program.commands) inherit(command, program);
   return program;
+}
+
+/** The first word of `argv` that is neither an option nor a global option's value. */
+function commandName(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i] as string;
+    if (word === '--') return argv[i + 1];
+    if (!word.startsWith('-')) return word;
+    if (VALUED_GLOBALS.has(word)) i++;
+  }
+  return undefined;
+}
+
+function withBackupSession(register: (program: Command, io: CliIo, open: OpenBackupSession) => void): Register {
+  return (program, io) => register(program, io, (...args) => import('./commands/backup-session.js').then((m) => m.openBackupSession(...args)));
 }
 
 type AnyCommand = { commands: readonly AnyCommand[]; exitOverride(): unknown; copyInheritedSettings(parent: never): unknown };

@@ -9,8 +9,8 @@ import { createProgram } from './program.js';
  */
 export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
   const debug = argv.includes('--debug');
-  const program = createProgram(io);
   try {
+    const program = await createProgram(io, argv);
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.ok;
   } catch (error) {
