@@ -71,7 +71,7 @@ describe('release step migrate', () => {
     expect(record?.steps[0]?.output.slice(0, 2)).toEqual(['applied 2 index_items', expect.stringMatching(/^lint overridden \(\d+ findings\): items has 12 rows$/)]);
   });
 
-  it('applies with lint warnings in an environment not named production', async () => {
+  it('applies with lint warnings in an environment that is not production-tier', async () => {
     const p = await project('staging', { '0001_create_items.sql': CREATE });
     expect((await p.run('release', 'staging', 'v1.0.0')).code).toBe(0);
     writeFileSync(join(p.dir, 'migrations', '0002_index_items.sql'), INDEX);
