@@ -97,7 +97,8 @@ export async function streamedRestore(
   const finished = (async () => {
     await Promise.race([started, loaded]);
     await fetched;
-    await waitForCopies(ctx, url, loading, signal);
+    // A COPY that never shows (a table name pg_stat_progress_copy spells otherwise): wait for every load to end.
+    if (!(await waitForCopies(ctx, url, loading, signal))) await loaded;
     const rest = entries.filter((e) => !streamedFiles.has(dataFile(e)));
     const restList = join(dir, 'rest.list');
     await writeFile(restList, rest.map((e) => `${e.line}\n`).join(''));
@@ -121,15 +122,19 @@ export async function streamedRestore(
 const COPY_POLL_MS = 25;
 const COPY_WAIT_MS = 30_000;
 
-/** Waits until every table still in `loading` shows in `pg_stat_progress_copy` (or has finished loading). */
-async function waitForCopies(ctx: BackupContext, url: string, loading: ReadonlyMap<number, string>, signal: AbortSignal): Promise<void> {
+/**
+ * Waits until every table still in `loading` shows in `pg_stat_progress_copy` (or has finished
+ * loading); false when that did not happen within `COPY_WAIT_MS`.
+ */
+async function waitForCopies(ctx: BackupContext, url: string, loading: ReadonlyMap<number, string>, signal: AbortSignal): Promise<boolean> {
   for (let waited = 0; waited < COPY_WAIT_MS; waited += COPY_POLL_MS) {
     signal.throwIfAborted();
-    if (loading.size === 0) return;
+    if (loading.size === 0) return true;
     const copying = new Set(await ctx.pgAdmin.tablesBeingCopied(url));
-    if ([...loading.values()].every((table) => copying.has(table))) return;
+    if ([...loading.values()].every((table) => copying.has(table))) return true;
     await new Promise((resolve) => setTimeout(resolve, COPY_POLL_MS));
   }
+  return false;
 }
 
 /** A TABLE DATA entry's file in a directory archive, decoded. */
