@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '../clock/index.js';
@@ -13,6 +12,7 @@ import { backupPrefix, newBackupId } from './internal/backup-id.js';
 import { operationLockName, operationPurpose } from './internal/operation-lock.js';
 import { RunProgress } from './internal/run-progress.js';
 import { listFilesUnder, removeStaging, stagingRoot } from './internal/staging-files.js';
+import { DumpFileTracker } from './internal/dump-file-tracker.js';
 import { FileQueue, storeFiles, type PlainFile } from './internal/store-files.js';
 import { watchDumpSize } from './internal/watch-dump-size.js';
 import type { BackupManifest, ManifestTable } from './manifest.js';
@@ -155,7 +155,10 @@ async function produceBackup(deps: BackupRunnerDeps, request: BackupRunRequest, 
   return manifest;
 }
 
-/** The dump in one snapshot, with the row counts read in it; each finished data file goes to `ready`. */
+/**
+ * The dump in one snapshot, with the row counts read in it. Each data file goes to `ready` as
+ * soon as pg_dump starts writing it (see `DumpFileTracker`), so it is encoded as it grows.
+ */
 async function dumpInSnapshot(
   deps: BackupRunnerDeps,
   request: BackupRunRequest,
@@ -165,20 +168,30 @@ async function dumpInSnapshot(
 ): Promise<ManifestTable[]> {
   const { config, signal } = request;
   const dumpDir = join(plainDir, 'dump');
+  // pg_dump writes into an existing folder when it is empty; the tracker watches it from the start.
+  await mkdir(dumpDir);
   let dumped = 0;
+  const files = new DumpFileTracker({ clock: deps.clock, dir: dumpDir, prefix: 'dump/', sequential: config.jobs === 1, ready });
+  files.start();
   const stopWatching = watchDumpSize(deps.clock, dumpDir, (bytes) => progress.update({ bytes }));
-  const { tables } = await deps.pgAdmin
-    .withSnapshot(request.database.url, config.excludeTableData, (snapshot) =>
+  try {
+    const { tables } = await deps.pgAdmin.withSnapshot(request.database.url, config.excludeTableData, (snapshot) =>
       deps.pgTools.dump({
         url: request.database.url, dir: dumpDir, jobs: config.jobs, uncompressed: deps.codec.compression === 'zstd', snapshot,
         excludeTableData: config.excludeTableData, signal,
         onTable: () => progress.update({ tables: ++dumped }),
-        onDataFile: (file) => ready({ path: `dump/${file}`, size: statSync(join(dumpDir, file)).size }),
+        onDataFile: (file) => files.finished(file),
       }),
-    )
-    .finally(stopWatching);
-  progress.update({ tables: tables.length, totalTables: tables.length });
-  return tables;
+    );
+    files.end();
+    progress.update({ tables: tables.length, totalTables: tables.length });
+    return tables;
+  } catch (error) {
+    files.end(error);
+    throw error;
+  } finally {
+    stopWatching();
+  }
 }
 
 /** Best effort: a repository that failed the upload may fail the clean-up too; prune removes leftovers later. */

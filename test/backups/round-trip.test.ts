@@ -117,6 +117,14 @@ describe('backup round trip', () => {
     expect(await databaseFingerprint(cluster, 'restored_gzip')).toEqual(source);
   }, 120_000);
 
+  it('round-trips a dump taken with one job, whose files are written one after another', async () => {
+    const sequentialRepository = new FileRepository({ kind: 'file', path: join(dataDir, 'one-job-repository'), display: 'file:./one-job-repository' });
+    const manifest = await backup(backupsConfig({ jobs: 1 }), [sequentialRepository]);
+    expect(manifest.tables).toEqual(plain.tables);
+    await restoreBackup(context(backupsConfig({ jobs: 1 }), [], [sequentialRepository]), { manifest, repository: sequentialRepository, to: cluster.url('restored_one_job') });
+    expect(await databaseFingerprint(cluster, 'restored_one_job')).toEqual(source);
+  }, 120_000);
+
   it('refuses a non-empty target without yes, naming host, port, database and size', async () => {
     const error = await restoreBackup(context(backupsConfig()), { manifest: plain, repository, to: cluster.url('restored', 'postgres', 'pw-not-shown') }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RefusedError);

@@ -20,8 +20,12 @@ export interface ArchiveCodec {
   readonly recipients: readonly string[];
   /** Appended to a plain file's name to name the stored file: `.zst.age`, `.zst`, `.age` or ``. */
   readonly suffix: string;
-  /** Compresses and encrypts `plainFile` into `storedFile`; sha256 is of the stored bytes. */
-  encodeFile(plainFile: string, storedFile: string, options?: { signal?: AbortSignal }): Promise<EncodedFile>;
+  /**
+   * Compresses and encrypts `plainFile` into `storedFile`; sha256 is of the stored bytes. With
+   * `complete`, the file may still be growing: it is read as its writer appends to it, until
+   * `complete` resolves (then to its end) or rejects (the encode fails with that reason).
+   */
+  encodeFile(plainFile: string, storedFile: string, options?: { signal?: AbortSignal; complete?: Promise<void> }): Promise<EncodedFile>;
   /**
    * Reads a stored file, checks its sha256 and size as it streams (throws `BackupFailedError`
    * naming the file on a mismatch, before the output is trusted), decrypts with `identityFile`

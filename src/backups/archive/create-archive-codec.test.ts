@@ -1,4 +1,4 @@
-import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,35 @@ describe.each([
     expect(encoded.size).toBe(statSync(stored).size);
     expect(encoded.size).toBeLessThan(data.length);
     expect(readFileSync(stored).subarray(0, 21).toString()).toBe('age-encryption.org/v1');
+  });
+
+  it('encodes a file while its writer still appends to it, and the result decodes to the whole file', async () => {
+    const codec = await createArchiveCodec({ recipients: [alice.recipient], env: env() });
+    const plain = join(dir, `growing-${Math.random()}`);
+    const data = Buffer.concat([writeSampleFile(`${plain}.source`, 2), Buffer.from('the last row\n')]);
+    writeFileSync(plain, '');
+    const writer = (async () => {
+      for (let at = 0; at < data.length; at += 256 * 1024) {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        appendFileSync(plain, data.subarray(at, at + 256 * 1024));
+      }
+    })();
+    const stored = `${plain}${codec.suffix}`;
+    const encoded = await codec.encodeFile(plain, stored, { complete: writer });
+    expect(encoded.rawSize).toBe(data.length);
+    expect(encoded.size).toBe(statSync(stored).size);
+    const out = `${plain}.out`;
+    await codec.decodeTo(createReadStream(stored), out, { path: stored, ...encoded }, { identityFile: alice.identityFile });
+    expect(readFileSync(out).equals(data)).toBe(true);
+  });
+
+  it('fails a growing file\'s encode with its writer\'s error and removes the partial output', async () => {
+    const codec = await createArchiveCodec({ recipients: [alice.recipient], env: env() });
+    const plain = join(dir, `broken-${Math.random()}`);
+    writeSampleFile(plain, 1);
+    const writer = new Promise<void>((_, reject) => setTimeout(() => reject(new Error('pg_dump failed')), 20));
+    await expect(codec.encodeFile(plain, `${plain}.zst.age`, { complete: writer })).rejects.toThrow('pg_dump failed');
+    expect(() => statSync(`${plain}.zst.age`)).toThrow();
   });
 
   it('round-trips an empty file', async () => {
@@ -110,6 +139,7 @@ describe('createArchiveCodec', () => {
     const encoded = await copying.encodeFile(copyPlain, stored);
     expect(readFileSync(stored).equals(data)).toBe(true);
     expect(encoded).toMatchObject({ rawSize: data.length, size: data.length });
+    expect(statSync(stored).mode & 0o777).toBe(0o600);
   });
 
   it('compresses without encrypting when there are no recipients', async () => {

@@ -2,9 +2,9 @@ import { BackupFailedError, ClientToolError } from '../../errors.js';
 import type { ArchiveCodec, ArchiveCodecOptions } from './archive-codec.js';
 import { findExecutable } from './find-executable.js';
 import { loadAge } from './internal/age-package-stages.js';
-import { compressFileStage, decompressToFileSink, decompressToProcessSink, decryptStage, encryptStage, type CodecTools } from './internal/codec-tools.js';
+import { compressFileStage, compressStage, decompressToFileSink, decompressToProcessSink, decryptStage, encryptStage, type CodecTools } from './internal/codec-tools.js';
 import { decodeStream } from './internal/decode-stream.js';
-import { encodeFile } from './internal/encode-file.js';
+import { encodeFile, type PlainInput } from './internal/encode-file.js';
 import type { Stage } from './internal/process-stage.js';
 
 /**
@@ -30,10 +30,13 @@ export async function createArchiveCodec(options: ArchiveCodecOptions): Promise<
     recipients,
     suffix: `${zstd ? '.zst' : ''}${encrypted ? '.age' : ''}`,
     encodeFile(plainFile, storedFile, encodeOptions = {}) {
+      const { signal, complete } = encodeOptions;
       const stages: Stage[] = [];
-      if (zstd) stages.push(compressFileStage(tools, plainFile));
+      // A complete file is read by zstd itself; a growing one is read here, as it is written.
+      if (zstd) stages.push(complete === undefined ? compressFileStage(tools, plainFile) : compressStage(tools));
       if (encrypted) stages.push(encryptStage(tools, recipients));
-      return encodeFile(plainFile, storedFile, stages, { firstStageReadsFile: zstd, ...(encodeOptions.signal ? { signal: encodeOptions.signal } : {}) });
+      const input: PlainInput = complete !== undefined ? { from: 'growing', complete } : zstd ? { from: 'self' } : { from: 'file' };
+      return encodeFile(plainFile, storedFile, stages, input, signal);
     },
     async decodeTo(stored, plainFile, expect, decodeOptions = {}) {
       const { identityFile, signal } = decodeOptions;

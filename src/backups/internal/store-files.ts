@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ArchiveCodec } from '../archive/archive-codec.js';
@@ -26,7 +25,10 @@ export interface StoreFilesOptions {
 export interface PlainFile {
   /** `/`-separated, relative to the plain folder. */
   path: string;
+  /** Bytes when queued (0 for a file still being written). */
   size: number;
+  /** For a file still being written: settles when its writer is done with it (see `ArchiveCodec.encodeFile`). */
+  complete?: Promise<void>;
 }
 
 /** Files ready to be stored, taken in the order they were pushed; `close()` once no more will come. */
@@ -86,14 +88,14 @@ export async function storeFiles(options: StoreFilesOptions): Promise<ManifestFi
     const plain = join(options.plainDir, file.path);
     const local = join(options.storedDir, path);
     await mkdir(dirname(local), { recursive: true });
-    const encoded = await options.codec.encodeFile(plain, local, { signal });
+    const encoded = await options.codec.encodeFile(plain, local, file.complete ? { signal, complete: file.complete } : { signal });
     await rm(plain, { force: true });
     encodedRawBytes += encoded.rawSize;
     leftToEncode -= 1;
     options.onProgress?.({ encodedRawBytes, uploadedBytes, filesLeftToEncode: leftToEncode });
     for (const repository of options.repositories) {
       signal.throwIfAborted();
-      await repository.put(`${options.prefix}${path}`, () => createReadStream(local), { signal });
+      await repository.put(`${options.prefix}${path}`, { file: local }, { signal });
     }
     await rm(local, { force: true });
     uploadedBytes += encoded.size;

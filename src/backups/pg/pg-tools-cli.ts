@@ -70,7 +70,8 @@ export function createPgTools(options: PgToolsCliOptions = {}): PgTools {
 
     dump(dumpOptions: DumpOptions) {
       const { dir, jobs, uncompressed, snapshot, excludeTableData, signal, onTable, onDataFile } = dumpOptions;
-      const args = ['--format=directory', `--jobs=${jobs}`, `--file=${dir}`, '--verbose'];
+      // No fsync: the folder is scratch, read back at once and removed; the repository keeps the backup.
+      const args = ['--format=directory', `--jobs=${jobs}`, `--file=${dir}`, '--verbose', '--no-sync'];
       if (uncompressed) args.push('--compress=0');
       if (snapshot !== undefined) args.push(`--snapshot=${snapshot}`);
       for (const pattern of excludeTableData) args.push(`--exclude-table-data=${pattern}`);

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -27,6 +27,26 @@ describe('FileRepository', () => {
     expect(await text(await repo.get('prod/app/b1/data/1.dat'))).toBe('one two');
     expect(await repo.stat('prod/app/b1/manifest.json')).toEqual({ size: 11 });
     expect(readFileSync(join(root, 'prod/app/b1/data/2.dat'), 'utf8')).toBe('three');
+  });
+
+  it('copies a local file in, private (0600) whatever the source\'s mode, replacing what was there', async () => {
+    const root = tempDir();
+    const repo = repository(root);
+    const source = join(tempDir(), 'encoded.zst');
+    writeFileSync(source, Buffer.alloc(3 << 20, 9));
+    chmodSync(source, 0o644);
+    await repo.put('b1/dump/3363.dat.zst', Buffer.from('old'));
+    await repo.put('b1/dump/3363.dat.zst', { file: source });
+    expect(readFileSync(join(root, 'b1/dump/3363.dat.zst')).equals(readFileSync(source))).toBe(true);
+    expect(statSync(join(root, 'b1/dump/3363.dat.zst')).mode & 0o777).toBe(0o600);
+    expect(readdirSync(join(root, 'b1/dump'))).toEqual(['3363.dat.zst']);
+  });
+
+  it('names the missing local file and leaves no temporary file', async () => {
+    const root = tempDir();
+    const repo = repository(root);
+    await expect(repo.put('b1/data', { file: join(root, 'gone') })).rejects.toThrow(/file:\.\/backups: cannot write .*b1\/data.*ENOENT/);
+    expect(readdirSync(join(root, 'b1'))).toEqual([]);
   });
 
   it('never shows a partial write: a failing stream leaves the old file and no temporary file', async () => {

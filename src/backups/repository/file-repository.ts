@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, open, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { addAbortSignal, type Readable } from 'node:stream';
+import { addAbortSignal, Readable } from 'node:stream';
 import type { FileRepositoryConfig } from '../../config/resolved-backup-config.js';
 import { RepositoryError } from '../../errors.js';
 import { fsRepositoryError } from './internal/fs-repository-error.js';
@@ -28,9 +29,12 @@ export class FileRepository implements Repository {
     const temp = join(dirname(target), `${TEMP_FILE_PREFIX}${randomBytes(6).toString('hex')}`);
     try {
       await mkdir(dirname(target), { recursive: true });
-      const handle = await open(temp, 'wx', 0o600);
+      // copy_file_range (or a reflink) for a local file: its bytes never pass through this process.
+      if (isLocalFile(body)) await copyFile(body.file, temp, constants.COPYFILE_EXCL);
+      const handle = await open(temp, isLocalFile(body) ? 'r+' : 'wx', 0o600);
       try {
-        if (Buffer.isBuffer(body)) await handle.writeFile(body, { signal: options.signal });
+        if (isLocalFile(body)) await handle.chmod(0o600);
+        else if (Buffer.isBuffer(body)) await handle.writeFile(body, { signal: options.signal });
         else {
           for await (const chunk of typeof body === 'function' ? body() : body) {
             options.signal?.throwIfAborted();
@@ -160,4 +164,8 @@ function baseName(key: string): string {
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code;
   return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+function isLocalFile(body: RepositoryBody): body is { file: string } {
+  return typeof body === 'object' && !Buffer.isBuffer(body) && !(body instanceof Readable);
 }

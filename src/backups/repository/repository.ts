@@ -1,10 +1,11 @@
 import type { Readable } from 'node:stream';
 
 /**
- * What `put` stores: bytes in memory, a stream (read once, so never retried), or a factory of
- * streams that is called again for each attempt (`() => createReadStream(file)`).
+ * What `put` stores: bytes in memory, a stream (read once, so never retried), a factory of
+ * streams that is called again for each attempt, or a local file, read anew for each attempt
+ * (a file repository copies it in the kernel).
  */
-export type RepositoryBody = Readable | Buffer | (() => Readable);
+export type RepositoryBody = Readable | Buffer | (() => Readable) | { file: string };
 
 /**
  * Where backups are stored: a flat key space of files under the repository's root.

@@ -1,10 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock, type Clock } from '../../clock/index.js';
 import type { S3RepositoryConfig } from '../../config/resolved-backup-config.js';
 import { RepositoryError } from '../../errors.js';
 import { startS3Server, type S3Server } from '../../../test/support/s3-server.js';
+import { tempDir } from '../../../test/support/temp-dir.js';
 import { S3Repository } from './s3-repository.js';
 
 let server: S3Server;
@@ -68,11 +71,15 @@ describe('S3Repository against s3rver', () => {
     await repository.close();
   });
 
-  it('stores buffers and stream factories, replacing what was there', async () => {
+  it('stores buffers, stream factories and local files, replacing what was there', async () => {
     const repository = new S3Repository(config('replace'));
     await repository.put('a/manifest.json', Buffer.from('one'));
     await repository.put('a/manifest.json', () => Readable.from([Buffer.from('two')]));
     expect((await repository.get('a/manifest.json')).read().toString()).toBe('two');
+    const file = join(tempDir(), 'three.zst');
+    writeFileSync(file, 'three');
+    await repository.put('a/manifest.json', { file });
+    expect((await repository.get('a/manifest.json')).read().toString()).toBe('three');
     await repository.close();
   });
 

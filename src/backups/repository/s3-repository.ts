@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import {
   DeleteObjectsCommand,
   GetObjectCommand,
@@ -61,13 +62,13 @@ export class S3Repository implements Repository {
 
   async put(key: string, body: RepositoryBody, options: { signal?: AbortSignal } = {}): Promise<void> {
     const Key = this.objectKey(key);
-    const replayable = typeof body === 'function' || Buffer.isBuffer(body);
+    const replayable = !(body instanceof Readable);
     await this.retry({ action: 'write', key, replayable, signal: options.signal }, async () => {
-      const source = typeof body === 'function' ? body() : body;
+      const source = typeof body === 'function' ? body() : body instanceof Readable || Buffer.isBuffer(body) ? body : createReadStream(body.file);
       // When the body itself fails, that is the cause to report, not what cleaning up the
       // multipart upload then ran into (s3rver, for one, refuses AbortMultipartUpload).
       let bodyError: unknown;
-      if (source instanceof Readable) source.on('error', (error) => (bodyError ??= error));
+      if (source instanceof Readable) source.on('error', (error: unknown) => (bodyError ??= error));
       const upload = new Upload({
         client: this.client,
         params: { Bucket: this.bucket, Key, Body: source },

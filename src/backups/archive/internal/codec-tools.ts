@@ -25,6 +25,11 @@ export function compressFileStage(tools: CodecTools, plainFile: string): Stage {
   return processStage(requireZstd(tools), ['-q', '-c', '-T0', ZSTD_LEVEL, '--', plainFile], tools.env);
 }
 
+/** zstd compressing its input: for a file still being written, which this process reads as it grows. */
+export function compressStage(tools: CodecTools): Stage {
+  return processStage(requireZstd(tools), ['-q', '-c', '-T0', ZSTD_LEVEL], tools.env);
+}
+
 /** The last step of a decode: zstd writes `plainFile` itself, so the raw bytes never pass through this process. */
 export function decompressToFileSink(tools: CodecTools, plainFile: string): Sink {
   return processSink(requireZstd(tools), ['-d', '-q', '-f', '-o', plainFile], tools.env);
