@@ -1,7 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { systemClock, type Clock } from '../clock/index.js';
 import { loadConfig, type ListenAddress, type ResolvedConfig } from '../config/index.js';
-import { openGuardia, type Guardia } from '../engine/index.js';
+import type { Guardia } from '../engine/index.js';
 import { UsageError } from '../errors.js';
 import { sqlitePathFromUrl, storePathInDataDir } from '../store/index.js';
 import type { CliIo, GlobalOptions } from './cli-io.js';
@@ -45,9 +45,10 @@ export class CliContext {
     return config?.server.listen ?? DEFAULT_LISTEN;
   }
 
-  /** Opens config, store and services. */
+  /** Opens config, store and services (the engine loads only here: commands that never open it start faster). */
   async open(): Promise<Guardia> {
     const config = await this.loadConfig();
+    const { openGuardia } = await import('../engine/index.js');
     return openGuardia({ config, storePath: this.storePath(config), clock: this.clock });
   }
 
