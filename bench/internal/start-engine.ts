@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { systemClock } from '../../src/clock/index.js';
 import { loadConfig } from '../../src/config/index.js';
-import { type Guardia, openGuardia, runDaemon } from '../../src/engine/index.js';
+import { type Guardia, limitHeapGrowth, openGuardia, runDaemon } from '../../src/engine/index.js';
 import { createLogger } from '../../src/logging/index.js';
 import { sqlitePathFromUrl, storePathInDataDir } from '../../src/store/index.js';
 import type { Scenario } from '../scenario.js';
@@ -26,12 +26,14 @@ export interface RunningEngine {
 }
 
 /**
- * Writes the scenario's guardia.yaml, loads it through `loadConfig`, opens the store and
+ * Writes the scenario's guardia.yaml, limits heap growth, loads it through `loadConfig`, opens the store and
  * runs `runDaemon` — the scheduler, the probe runner, the tsdb flush (5 s) and maintain
  * (60 s) jobs and the HTTP API — logging to a file in `dir` as `guardia up` logs to stderr.
  */
 export async function startEngine(scenario: Scenario, dir: string, targetUrl: string): Promise<RunningEngine> {
   const file = writeBenchConfig(dir, scenario, targetUrl);
+  // As `guardia up` does, before its config loads (and unless --node-flags sets the flag).
+  limitHeapGrowth();
   const loadStart = performance.now();
   const config = await loadConfig(file, { env: {} });
   const configLoadMs = performance.now() - loadStart;

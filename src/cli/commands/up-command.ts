@@ -1,6 +1,6 @@
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { createRedactor } from '../../config/index.js';
-import { openGuardia, runDaemon } from '../../engine/index.js';
+import { limitHeapGrowth, openGuardia, runDaemon } from '../../engine/index.js';
 import { createLogger } from '../../logging/index.js';
 import { CliContext } from '../cli-context.js';
 import type { CliIo, GlobalOptions } from '../cli-io.js';
@@ -12,6 +12,8 @@ export function registerUpCommand(program: CommandUnknownOpts, io: CliIo): void 
     .description('run guardia: probes, store upkeep and the HTTP API, until stopped')
     .action(async (_options, command) => {
       const options = command.optsWithGlobals() as GlobalOptions;
+      // Before the config loads: a large config's parse is the first burst of garbage.
+      limitHeapGrowth();
       const ctx = new CliContext(io, options);
       const config = await ctx.loadConfig();
       const listen = ctx.listen(config);
