@@ -37,6 +37,14 @@ describe('HttpProbe over TLS', () => {
     expect(expectedDays).toBeLessThanOrEqual(30);
   });
 
+  it('sees the certificate on every run, not only on a connection that resumed no session', async () => {
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await probe(true, 14, systemClock));
+    for (const outcome of runs) {
+      expect(outcome.metrics?.find((m) => m.name === 'guardia_probe_tls_cert_expiry_timestamp_seconds')?.value).toBe(validTo / 1_000);
+    }
+  });
+
   it('is degraded when fewer than minDays remain', async () => {
     const clock = new FakeClock(validTo - 5.5 * DAY);
     expect(await probe(true, 14, clock)).toMatchObject({ status: 'degraded', reason: `TLS certificate expires in 5 days (${new Date(validTo).toISOString().slice(0, 10)})` });
