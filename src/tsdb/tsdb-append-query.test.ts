@@ -42,6 +42,16 @@ describe.each(tsdbTestBackends)('tsdb append and query ($name)', (backend) => {
     expect(stats).toMatchObject({ series: 1, rawSamples: 300, bufferedSamples: 0, rawChunks: 3 });
   });
 
+  it('rewrites open chunks flush after flush with the same statement and keeps every sample', async () => {
+    for (let round = 0; round < 4; round++) {
+      for (const probe of ['api', 'web', 'db']) appendUp(probe, 1, T0 + round * 10_000);
+      await tsdb.flush();
+    }
+    const series = await tsdb.queryRange([up], T0, T0 + 100_000);
+    expect(series.map((s) => s.samples.map((x) => x.v))).toEqual([[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]);
+    expect(await tsdb.stats()).toMatchObject({ series: 3, rawSamples: 12, bufferedSamples: 0 });
+  });
+
   it('merges flushed, sealed-but-unflushed and open chunks', async () => {
     appendUp('api', 100);
     await tsdb.flush();
