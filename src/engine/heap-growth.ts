@@ -10,8 +10,8 @@ const FLAG = '--heap-growing-percent';
  * four times what survives a full collection before it collects again; in guardia that growth
  * is garbage — the sockets, parsers and closures of probe runs that happened to outlive a young
  * generation collection — and it put 10,000 probes past 330 MB of RSS with 70 MB live. At
- * 1.3× the full collections come a little more often (each takes a few ms per 10 MB live) and
- * the peak stays near 250 MB. A `--heap-growing-percent` given to node itself wins. Returns the
+ * 1.3× the full collections come more often (about one more point of a core with 10,000 probes)
+ * and the peak stays near 230 MB. A `--heap-growing-percent` given to node itself wins. Returns the
  * percentage in force, or undefined when node's own flag decides.
  */
 export function limitHeapGrowth(execArgv: readonly string[] = process.execArgv): number | undefined {
