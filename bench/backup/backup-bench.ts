@@ -55,7 +55,9 @@ async function main(): Promise<number> {
 
 /**
  * Every round runs every backup, then every restore (a restore reads its round's backup).
- * Before each timed command a checkpoint, untimed, so none pays for another's writes.
+ * Before each timed command a checkpoint and an OS-level sync, untimed, so none pays for
+ * another's writes: with `fsync = off` the checkpoint only hands the pages to the kernel, whose
+ * writeback of the previous restore's gigabytes would otherwise land in the next command.
  */
 async function runRounds(cluster: BenchCluster, contenders: Contender[], repeat: number): Promise<ContenderRuns[]> {
   const runs = contenders.map((contender): ContenderRuns => ({ contender: pick(contender), seconds: [], bytes: [], printed: [], errors: [] }));
@@ -66,6 +68,7 @@ async function runRounds(cluster: BenchCluster, contenders: Contender[], repeat:
       try {
         await contender.prepare();
         await cluster.query('CHECKPOINT');
+        execFileSync('sync');
         const { seconds, printed } = await timeScript(contender.script, contender.env);
         await contender.check?.();
         const bytes = contender.outputBytes?.();
