@@ -3,3 +3,4 @@ export type { Database } from './schema.js';
 export type { Migration } from './migrations/index.js';
 export { openSqliteStore, openMemoryStore } from './sqlite/sqlite-store.js';
 export { sqlitePathFromUrl, storePathInDataDir, DEFAULT_STORE_FILE } from './store-url.js';
+export { RowsStatement } from './rows-statement.js';

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
+import { RowsStatement, type Database, type Store } from '../../store/index.js';
 import type { ProbeStateTable } from '../../store/schema.js';
-import type { Store } from '../../store/store.js';
 import type { ProbeResult, ProbeStatus } from '../probe.js';
 
 /** Rows per upsert: 9 parameters each, far below SQLite's 32,766 and PostgreSQL's 65,535. */
@@ -104,26 +104,33 @@ export class ProbeStateSaver {
   }
 }
 
-async function upsertStates(store: Store, rows: readonly StateRow[]): Promise<void> {
+/** The upsert of probe states, its SQL compiled once per row count. */
+const upsertStatement = new RowsStatement<Database, StateRow>(
+  (db, rows) => db
+    .insertInto('probe_state')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.column('probe_id').doUpdateSet((eb) => ({
+        env: eb.ref('excluded.env'),
+        probe: eb.ref('excluded.probe'),
+        kind: eb.ref('excluded.kind'),
+        status: eb.ref('excluded.status'),
+        reason: eb.ref('excluded.reason'),
+        since_ms: eb.ref('excluded.since_ms'),
+        last_run_ms: eb.ref('excluded.last_run_ms'),
+        duration_ms: eb.ref('excluded.duration_ms'),
+      })),
+    ),
+  (rows) => {
+    const values: unknown[] = [];
+    for (const r of rows) values.push(r.probe_id, r.env, r.probe, r.kind, r.status, r.reason, r.since_ms, r.last_run_ms, r.duration_ms);
+    return values;
+  },
+);
+
+async function upsertStates(store: Store, rows: StateRow[]): Promise<void> {
   await store.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-      await trx
-        .insertInto('probe_state')
-        .values(rows.slice(i, i + ROWS_PER_STATEMENT))
-        .onConflict((oc) =>
-          oc.column('probe_id').doUpdateSet((eb) => ({
-            env: eb.ref('excluded.env'),
-            probe: eb.ref('excluded.probe'),
-            kind: eb.ref('excluded.kind'),
-            status: eb.ref('excluded.status'),
-            reason: eb.ref('excluded.reason'),
-            since_ms: eb.ref('excluded.since_ms'),
-            last_run_ms: eb.ref('excluded.last_run_ms'),
-            duration_ms: eb.ref('excluded.duration_ms'),
-          })),
-        )
-        .execute();
-    }
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) await upsertStatement.execute(trx, rows.slice(i, i + ROWS_PER_STATEMENT));
   });
 }
 

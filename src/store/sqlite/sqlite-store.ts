@@ -7,6 +7,7 @@ import { runMigrations } from '../migrate.js';
 import { migrations } from '../migrations/index.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../store.js';
+import { cachedStatements } from './cached-statements.js';
 
 export interface SqliteStoreOptions {
   /** How long a writer waits for another process's write lock (default 5 s). */
@@ -20,7 +21,7 @@ export interface SqliteStoreOptions {
  */
 export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<Store> {
   const raw = openDatabase(path, options.busyTimeoutMs ?? 5_000);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(raw) }) });
   const store: Store = {
     db,
     capabilities: { concurrentProcesses: path !== ':memory:', advisoryLocks: false },

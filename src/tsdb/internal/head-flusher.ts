@@ -1,5 +1,5 @@
-import { CompiledQuery, type Kysely } from 'kysely';
-import type { Database } from '../../store/schema.js';
+import type { Kysely } from 'kysely';
+import { RowsStatement, type Database } from '../../store/index.js';
 import { batches } from './batches.js';
 import type { ChunkSnapshot, SeriesHeads } from './series-heads.js';
 import type { SeriesEntry } from './series-entry.js';
@@ -40,49 +40,26 @@ export async function flushHeads(
   for (const w of written) heads.written(w);
 }
 
-/**
- * The upsert's SQL, compiled once per row count and dialect: building the query anew for
- * every statement of every flush was most of the flush's CPU.
- */
-const upsertSql = new WeakMap<object, Map<number, string>>();
-
-async function upsertChunks(db: Kysely<Database>, headed: readonly SeriesEntry[], writes: readonly ChunkSnapshot[]): Promise<void> {
-  const rows = writes.map((w) => ({
-    // A Buffer: drivers such as node-postgres recognise Buffers as binary.
-    id: w.id, series_id: (headed[w.slot] as SeriesEntry).id, start_ms: w.startMs, end_ms: w.endMs, count: w.count, data: w.data,
-  }));
-  const adapter = db.getExecutor().adapter;
-  let byCount = upsertSql.get(adapter);
-  if (!byCount) upsertSql.set(adapter, (byCount = new Map()));
-  let text = byCount.get(rows.length);
-  if (text === undefined) {
-    const compiled = upsertQuery(db, rows).compile();
-    text = compiled.sql;
-    // Reused only when the parameters come out in row order, as every dialect here binds them.
-    if (sameValues(compiled.parameters, parametersOf(rows))) byCount.set(rows.length, text);
-    await db.executeQuery(compiled);
-    return;
-  }
-  await db.executeQuery(CompiledQuery.raw(text, parametersOf(rows)));
-}
-
-type ChunkRow = { id: string; series_id: number; start_ms: number; end_ms: number; count: number; data: Buffer };
-
-function upsertQuery(db: Kysely<Database>, rows: ChunkRow[]) {
-  return db
+/** The chunk upsert, its SQL compiled once per row count. */
+const upsertStatement = new RowsStatement<Database, ChunkRow>(
+  (db, rows) => db
     .insertInto('tsdb_chunk')
     .values(rows)
     .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({
       end_ms: eb.ref('excluded.end_ms'), count: eb.ref('excluded.count'), data: eb.ref('excluded.data'),
-    })));
+    }))),
+  (rows) => {
+    const values: unknown[] = [];
+    for (const r of rows) values.push(r.id, r.series_id, r.start_ms, r.end_ms, r.count, r.data);
+    return values;
+  },
+);
+
+function upsertChunks(db: Kysely<Database>, headed: readonly SeriesEntry[], writes: readonly ChunkSnapshot[]): Promise<void> {
+  return upsertStatement.execute(db, writes.map((w) => ({
+    // A Buffer: drivers such as node-postgres recognise Buffers as binary.
+    id: w.id, series_id: (headed[w.slot] as SeriesEntry).id, start_ms: w.startMs, end_ms: w.endMs, count: w.count, data: w.data,
+  })));
 }
 
-function parametersOf(rows: readonly ChunkRow[]): unknown[] {
-  const values: unknown[] = [];
-  for (const r of rows) values.push(r.id, r.series_id, r.start_ms, r.end_ms, r.count, r.data);
-  return values;
-}
-
-function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a.length === b.length && a.every((value, i) => value === b[i]);
-}
+type ChunkRow = { id: string; series_id: number; start_ms: number; end_ms: number; count: number; data: Buffer };
