@@ -128,7 +128,14 @@ export interface RestoreReport {
   /** Target shown without password: host, port, database. */
   target: string;
   created: boolean;
+  /**
+   * Whether table data streamed from the repository into the database while downloading
+   * (zstd backups of a whole database), rather than being downloaded and decoded first.
+   */
+  streamed: boolean;
+  /** Until every file was downloaded and decoded; when streamed, until every table's data was loaded too. */
   downloadMs: number;
+  /** The rest: pg_restore of the whole archive; when streamed, what remained of indexes, constraints and triggers. */
   restoreMs: number;
   totalMs: number;
   /** Roles and tablespaces of the backup (`globals.sql`), kept here and never applied automatically: review, then `psql -f`. */

@@ -102,7 +102,7 @@ describe('backup round trip', () => {
     expect(plain.tables.map((t) => t.name)).not.toContain('stays');
 
     const report = await restoreBackup(context(backupsConfig()), { manifest: plain, repository, to: cluster.url('restored') });
-    expect(report).toMatchObject({ backupId: plain.id, created: true, target: `postgres://postgres@127.0.0.1:${cluster.port}/restored` });
+    expect(report).toMatchObject({ backupId: plain.id, created: true, streamed: true, target: `postgres://postgres@127.0.0.1:${cluster.port}/restored` });
     expect(await databaseFingerprint(cluster, 'restored')).toEqual(source);
     // Roles are kept beside the restore, never applied to the target server on their own.
     expect(readFileSync(report.globalsFile!, 'utf8')).toContain(`CREATE ROLE ${FIXTURE_ROLE}`);
@@ -113,7 +113,8 @@ describe('backup round trip', () => {
     const manifest = await backup(backupsConfig(), [gzipRepository], 'gzip');
     expect(manifest.compression).toBe('gzip');
     expect(manifest.files.some((f) => f.path.endsWith('.dat.gz'))).toBe(true);
-    await restoreBackup(context(backupsConfig(), [], [gzipRepository]), { manifest, repository: gzipRepository, to: cluster.url('restored_gzip') });
+    const report = await restoreBackup(context(backupsConfig(), [], [gzipRepository]), { manifest, repository: gzipRepository, to: cluster.url('restored_gzip') });
+    expect(report.streamed).toBe(false);
     expect(await databaseFingerprint(cluster, 'restored_gzip')).toEqual(source);
   }, 120_000);
 

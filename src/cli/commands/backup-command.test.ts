@@ -6,6 +6,7 @@ import { ExitCode, exitCodeOf, RefusedError } from '../../errors.js';
 import type { CliIo } from '../cli-io.js';
 import { ExitSignal } from '../run-cli.js';
 import { registerBackupCommand } from './backup-command.js';
+import { restoreLines } from './backup-output.js';
 import { registerDrCommand } from './dr-command.js';
 
 const LISTING: BackupListing = {
@@ -38,7 +39,7 @@ function fakeService(overrides: Partial<BackupService> = {}) {
     list: record('list', [LISTING]),
     show: record('show', { ...LISTING, manifest: { files: [], tables: [], serverVersion: 150010, clientVersion: '15.10', compression: 'zstd' }, verifications: [], restoreCommand: 'guardia backup restore production --id x --to URL' } as never),
     verify: record('verify', report(true)),
-    restore: record('restore', { backupId: LISTING.id, target: 'localhost:5432/copy', created: true, downloadMs: 1_000, restoreMs: 3_000, totalMs: 4_200 }),
+    restore: record('restore', { backupId: LISTING.id, target: 'localhost:5432/copy', created: true, streamed: false, downloadMs: 1_000, restoreMs: 3_000, totalMs: 4_200 }),
     prune: record('prune', [
       { id: 'b2', startedAt: '2026-11-22T02:00:00.000Z', keep: true, reasons: ['last 1', 'newest verified'] },
       { id: 'b1', startedAt: '2026-11-21T02:00:00.000Z', keep: false, reasons: [] },
@@ -132,6 +133,11 @@ describe('guardia backup', () => {
     const options = calls[0]?.args[2] as RestoreOptions;
     expect(options).toMatchObject({ to: 'postgres://h/copy', yes: true, identityFile: '/work/keys/age.txt', tables: ['a', 'b'] });
     expect(result.stdout).toBe('restored 20261122T020000Z-3f9a into localhost:5432/copy (created) in 4.2s (download 1.0s, restore 3.0s)\n');
+  });
+
+  it('names the phases of a streamed restore by what they did', () => {
+    const report = { backupId: 'b1', target: 'localhost:5432/copy', created: false, streamed: true, downloadMs: 11_100, restoreMs: 1_600, totalMs: 12_900 };
+    expect(restoreLines(report)).toEqual(['restored b1 into localhost:5432/copy in 12.9s (data streamed in 11.1s, then indexes and constraints 1.6s)']);
   });
 
   it('prefers --identity and reports a refused non-empty target with exit 1', async () => {

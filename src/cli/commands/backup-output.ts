@@ -77,7 +77,10 @@ export function verificationLines(r: VerificationReport): string[] {
 }
 
 export function restoreLines(r: RestoreReport): string[] {
-  const lines = [`restored ${r.backupId} into ${r.target}${r.created ? ' (created)' : ''} in ${took(r.totalMs)} (download ${took(r.downloadMs)}, restore ${took(r.restoreMs)})`];
+  const phases = r.streamed
+    ? `data streamed in ${took(r.downloadMs)}, then indexes and constraints ${took(r.restoreMs)}`
+    : `download ${took(r.downloadMs)}, restore ${took(r.restoreMs)}`;
+  const lines = [`restored ${r.backupId} into ${r.target}${r.created ? ' (created)' : ''} in ${took(r.totalMs)} (${phases})`];
   if (r.globalsFile !== undefined) lines.push(`roles and tablespaces: ${r.globalsFile} (not applied: review, then psql -f)`);
   return lines;
 }

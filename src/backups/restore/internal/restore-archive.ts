@@ -24,6 +24,13 @@ export interface RestoreArchiveRequest {
   withoutOwners?: boolean;
 }
 
+/** How a restore went: see `RestoreReport`. */
+export interface RestoreTimings {
+  streamed: boolean;
+  downloadMs: number;
+  restoreMs: number;
+}
+
 /** `<data-dir>/restore`: scratch folders of restores, one per run, removed when it ends. */
 export function restoreRoot(dataDir: string): string {
   return join(dataDir, 'restore');
@@ -36,7 +43,7 @@ export function restoreRoot(dataDir: string): string {
  * decoded first, then `pg_restore` runs (parallel, exit on the first error). Returns how long
  * the download and the rest of the restore took.
  */
-export async function restoreArchive(ctx: BackupContext, request: RestoreArchiveRequest): Promise<{ downloadMs: number; restoreMs: number }> {
+export async function restoreArchive(ctx: BackupContext, request: RestoreArchiveRequest): Promise<RestoreTimings> {
   const { manifest } = request;
   const { clock } = ctx;
   const report = progressReporter(ctx, request.operation, manifest.database);
@@ -74,7 +81,7 @@ export async function restoreArchive(ctx: BackupContext, request: RestoreArchive
       onTable: () => report({ tables: ++tables }),
     });
     await keepGlobals(dir, request);
-    return { downloadMs: downloaded - started, restoreMs: clock.now() - downloaded };
+    return { streamed: false, downloadMs: downloaded - started, restoreMs: clock.now() - downloaded };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -7,7 +7,7 @@ import type { ManifestFile } from '../../manifest.js';
 import type { ArchiveEntry } from '../../pg/pg-tools.js';
 import { fetchBackup } from '../fetch-backup.js';
 import { countBytes } from './count-bytes.js';
-import type { RestoreArchiveRequest } from './restore-archive.js';
+import type { RestoreArchiveRequest, RestoreTimings } from './restore-archive.js';
 import type { ProgressReporter } from './report-progress.js';
 import { runLimited } from './run-limited.js';
 
@@ -33,7 +33,7 @@ export async function streamedRestore(
   codec: ArchiveCodec,
   dir: string,
   report: ProgressReporter,
-): Promise<{ downloadMs: number; restoreMs: number }> {
+): Promise<RestoreTimings> {
   const { manifest, repository, url } = request;
   const { pgTools, clock } = ctx;
   const startedAt = clock.now();
@@ -112,7 +112,7 @@ export async function streamedRestore(
   }, () => undefined);
   const settled = await Promise.allSettled([fetched, loaded, finished]);
   if (settled.some((r) => r.status === 'rejected')) throw ctx.signal?.aborted ? ctx.signal.reason : stop.signal.reason;
-  return { downloadMs: downloaded - startedAt, restoreMs: clock.now() - downloaded };
+  return { streamed: true, downloadMs: downloaded - startedAt, restoreMs: clock.now() - downloaded };
 
   function sizeOf(entry: ArchiveEntry): number {
     return byPlainPath.get(dataFile(entry))?.rawSize ?? 0;
