@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from './cli-io.js';
 import { COMMAND_NAMES, createProgram } from './program.js';
+import { VERSION } from './version.js';
 
 const io: CliIo = { stdout: () => undefined, stderr: () => undefined, env: {}, cwd: '/' };
 
@@ -20,6 +21,14 @@ describe('createProgram', () => {
       const program = await createProgram(io, [name]);
       expect(program.commands.map((c) => c.name())).toContain(name);
     }
+  });
+
+  it('registers no command for --version alone, yet prints the version', async () => {
+    let printed = '';
+    const program = await createProgram({ ...io, stdout: (text) => void (printed += text) }, ['-c', 'x.yaml', '--version']);
+    expect(program.commands).toEqual([]);
+    await expect(program.parseAsync(['node', 'guardia', '-c', 'x.yaml', '--version'])).rejects.toMatchObject({ code: 'commander.version' });
+    expect(printed).toBe(`${VERSION}\n`);
   });
 
   it('registers everything for an unknown command, so commander can suggest the nearest', async () => {

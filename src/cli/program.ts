@@ -67,7 +67,10 @@ export async function createProgram(io: CliIo, argv: readonly string[] = []): Pr
     });
   const named = commandName(argv);
   const wanted = COMMANDS.filter((c) => named !== undefined && c.names.includes(named));
-  for (const register of await Promise.all((wanted.length > 0 ? wanted : COMMANDS).map((c) => c.load()))) register(program as never, io);
+  // `guardia --version` alone needs no command's code.
+  const versionOnly = named === undefined && argv.some((word) => word === '-V' || word === '--version');
+  const loaded = versionOnly ? [] : wanted.length > 0 ? wanted : COMMANDS;
+  for (const register of await Promise.all(loaded.map((c) => c.load()))) register(program as never, io);
   // Sub-commands inherit exit handling and output so usage errors are one line and exit 2.
   for (const command of program.commands) inherit(command, program);
   return program;
