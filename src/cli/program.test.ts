@@ -29,6 +29,7 @@ describe('createProgram', () => {
     expect(program.commands).toEqual([]);
     await expect(program.parseAsync(['node', 'guardia', '-c', 'x.yaml', '--version'])).rejects.toMatchObject({ code: 'commander.version' });
     expect(printed).toBe(`${VERSION}\n`);
+    expect((await createProgram(io, ['--version', '--help'])).commands).toHaveLength(COMMAND_NAMES.length);
   });
 
   it('registers everything for an unknown command, so commander can suggest the nearest', async () => {

@@ -68,7 +68,7 @@ export async function createProgram(io: CliIo, argv: readonly string[] = []): Pr
   const named = commandName(argv);
   const wanted = COMMANDS.filter((c) => named !== undefined && c.names.includes(named));
   // `guardia --version` alone needs no command's code.
-  const versionOnly = named === undefined && argv.some((word) => word === '-V' || word === '--version');
+  const versionOnly = named === undefined && argv.some((word) => word === '-V' || word === '--version') && !argv.some((word) => word === '-h' || word === '--help');
   const loaded = versionOnly ? [] : wanted.length > 0 ? wanted : COMMANDS;
   for (const register of await Promise.all(loaded.map((c) => c.load()))) register(program as never, io);
   // Sub-commands inherit exit handling and output so usage errors are one line and exit 2.
